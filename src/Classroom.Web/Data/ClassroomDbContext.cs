@@ -1,0 +1,18 @@
+using Classroom.Web.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Classroom.Web.Data;
+
+public class ClassroomDbContext(DbContextOptions<ClassroomDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<LessonRead> LessonReads => Set<LessonRead>();
+    public DbSet<Class> Classes => Set<Class>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ClassroomDbContext).Assembly);
+    }
+}

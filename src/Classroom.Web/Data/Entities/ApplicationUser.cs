@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Classroom.Web.Data.Entities;
+
+public class ApplicationUser : IdentityUser
+{
+    /// <summary>The name a teacher sees on a roster and in the gradebook.</summary>
+    public string DisplayName { get; set; } = "";
+}
+
+public static class Roles
+{
+    public const string Student = "Student";
+    public const string Instructor = "Instructor";
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All = [Student, Instructor, Admin];
+}

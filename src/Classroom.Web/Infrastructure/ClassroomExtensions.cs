@@ -1,0 +1,125 @@
+using System.Threading.RateLimiting;
+using Classroom.Web.Content;
+using Classroom.Web.Data;
+using Classroom.Web.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Classroom.Web.Infrastructure;
+
+public static class ClassroomExtensions
+{
+    public const string AuthRateLimit = "auth";
+
+    public static WebApplicationBuilder AddClassroom(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.Configure<ContentOptions>(config.GetSection(ContentOptions.Section));
+        services.Configure<RateLimitOptions>(config.GetSection(RateLimitOptions.Section));
+        services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
+
+        services.AddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<ContentOptions>>().Value.Path;
+            return ContentLoader.Load(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+        });
+
+        var connectionString = DatabaseSetup.ConnectionString(config, builder.Environment);
+        services.AddDbContext<ClassroomDbContext>(o => o.UseSqlite(connectionString));
+
+        services.AddIdentity<ApplicationUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<ClassroomDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordLengthValidator<ApplicationUser>>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "classroom.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, token) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("Too many attempts from this address. Wait a minute and try again.", token);
+            };
+            o.AddPolicy(AuthRateLimit, http =>
+            {
+                var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+                // Only posts count: reading the sign-in form is free.
+                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("get");
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+            .AddRazorOptions(o =>
+            {
+                o.ViewLocationFormats.Clear();
+                o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+            });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static async Task UseClassroomAsync(this WebApplication app)
+    {
+        // Loading the catalog now means a bad content file stops start-up, not the first request.
+        app.Services.GetRequiredService<CourseCatalog>();
+        await DatabaseSetup.PrepareAsync(app.Services, app.Environment);
+
+        if (app.Environment.IsDevelopment())
+            app.UseDeveloperExceptionPage();
+        else
+            app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health");
+        app.MapControllers();
+    }
+
+    /// <summary>`dotnet run --project src/Classroom.Web -- schema-script` prints the SQL that EF Core would create for the model.</summary>
+    public static async Task<bool> RunSchemaCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args is not ["schema-script", ..]) return false;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClassroomDbContext>();
+        await Console.Out.WriteAsync(db.Database.GenerateCreateScript());
+        return true;
+    }
+}
