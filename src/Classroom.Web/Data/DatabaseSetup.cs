@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace Classroom.Web.Data;
 
+public sealed record DatabaseConnection(string ConnectionString);
+
 public static class DatabaseSetup
 {
     /// <summary>`ConnectionStrings:Classroom`, or a file data/classroom.db under the content root.</summary>

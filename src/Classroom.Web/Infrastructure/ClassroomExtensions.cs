@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.WebEncoders;
 using Classroom.Web.Content;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
@@ -31,8 +34,9 @@ public static class ClassroomExtensions
             return ContentLoader.Load(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
         });
 
-        var connectionString = DatabaseSetup.ConnectionString(config, builder.Environment);
-        services.AddDbContext<ClassroomDbContext>(o => o.UseSqlite(connectionString));
+        // Resolved from the final configuration, so settings added by hosts and tests are honoured.
+        services.AddSingleton(sp => new DatabaseConnection(DatabaseSetup.ConnectionString(sp.GetRequiredService<IConfiguration>(), builder.Environment)));
+        services.AddDbContext<ClassroomDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseConnection>().ConnectionString));
 
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>
             {
@@ -59,7 +63,16 @@ public static class ClassroomExtensions
             o.Cookie.Name = "classroom.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // A signed-in user who may not see a page gets a plain 403 (rendered by the error page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
+
+        // Articles quote “curly” text and names with accents: keep them readable in the HTML, still encoded where it matters.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddRateLimiter(o =>
         {

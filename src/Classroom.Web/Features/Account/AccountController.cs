@@ -54,13 +54,6 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
         return LocalRedirect("/");
     }
 
-    [HttpGet("denied")]
-    public IActionResult Denied()
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View();
-    }
-
     private string SafeReturnUrl(string? returnUrl) => Url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
 }
 

@@ -1,0 +1,121 @@
+using System.Net;
+using Classroom.Tests.Infrastructure;
+using Classroom.Web.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Classroom.Tests.Account;
+
+public class AccountTests(ClassroomFactory factory) : IClassFixture<ClassroomFactory>
+{
+    private static Dictionary<string, string> Registration(string email, string password = "correct horse battery") => new()
+    {
+        ["DisplayName"] = "New Student", ["Email"] = email, ["Password"] = password, ["ConfirmPassword"] = password,
+    };
+
+    private async Task<IList<string>> RolesOf(string email)
+    {
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email);
+        return user is null ? [] : await users.GetRolesAsync(user);
+    }
+
+    [Fact]
+    public async Task Sign_up_creates_a_student_and_signs_them_in()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var response = await client.PostFormAsync("/account/register", Registration("signup@example.org"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal([Roles.Student], await RolesOf("signup@example.org"));
+        Assert.Contains("signup@example.org", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task Sign_up_accepts_eight_plain_characters_and_refuses_seven_or_more_than_128()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var tooShort = await client.PostFormAsync("/account/register", Registration("short@example.org", "abcdefg"));
+        Assert.Equal(HttpStatusCode.OK, tooShort.StatusCode);
+        Assert.Contains("8 to 128 characters", await tooShort.Content.ReadAsStringAsync());
+        var tooLong = await client.PostFormAsync("/account/register", Registration("long@example.org", new string('x', 129)));
+        Assert.Contains("8 to 128 characters", await tooLong.Content.ReadAsStringAsync());
+        Assert.Empty(await RolesOf("short@example.org"));
+        Assert.Empty(await RolesOf("long@example.org"));
+
+        var plain = await client.PostFormAsync("/account/register", Registration("plain@example.org", "abcdefgh"));
+        Assert.Equal(HttpStatusCode.Redirect, plain.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_in_with_the_token_works_and_sign_out_ends_the_session()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var response = await client.SignInAsync("student1@example.com");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("student1@example.com", await client.GetStringAsync("/"));
+
+        await client.PostFormAsync("/account/logout", [], tokenFrom: "/");
+        Assert.DoesNotContain("student1@example.com", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = "student1@example.com", ["Password"] = HttpExtensions.DemoPassword,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("student1@example.com", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        await client.PostFormAsync("/account/register", Registration("locked@example.org"));
+        await client.PostFormAsync("/account/logout", [], tokenFrom: "/");
+
+        for (int i = 0; i < 4; i++)
+        {
+            var wrong = await client.SignInAsync("locked@example.org", "wrong password " + i);
+            Assert.Contains("do not match", await wrong.Content.ReadAsStringAsync());
+        }
+        var fifth = await client.SignInAsync("locked@example.org", "wrong password 5");
+        Assert.Contains("locked", await fifth.Content.ReadAsStringAsync());
+
+        var right = await client.SignInAsync("locked@example.org", "correct horse battery");
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("locked@example.org", await client.GetStringAsync("/"));
+    }
+
+    [Fact]
+    public async Task A_return_url_to_another_site_is_ignored()
+    {
+        var client = factory.CreateBrowserLikeClient();
+        var response = await client.PostFormAsync("/account/login", new()
+        {
+            ["Email"] = "student2@example.com", ["Password"] = HttpExtensions.DemoPassword, ["ReturnUrl"] = "https://evil.example/",
+        });
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+}
+
+public class RateLimitTests
+{
+    [Fact]
+    public async Task Sign_in_posts_beyond_the_limit_get_429_with_a_message()
+    {
+        using var factory = new ClassroomFactory { Settings = { ["RateLimits:AuthPermitsPerMinute"] = "3" } };
+        var client = factory.CreateBrowserLikeClient();
+        for (int i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.SignInAsync("nobody@example.org", "wrong password")).StatusCode);
+        var limited = await client.SignInAsync("nobody@example.org", "wrong password");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("Too many attempts", await limited.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
+    }
+}

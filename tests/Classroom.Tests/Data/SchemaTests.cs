@@ -1,0 +1,72 @@
+using Classroom.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Classroom.Tests.Data;
+
+/// <summary>The hand-written migrations must build exactly the schema the model describes.</summary>
+public class SchemaTests
+{
+    private static ClassroomDbContext Open(SqliteConnection connection) =>
+        new(new DbContextOptionsBuilder<ClassroomDbContext>().UseSqlite(connection).Options);
+
+    [Fact]
+    public void Migrating_an_empty_database_gives_the_same_schema_as_the_model()
+    {
+        using var migrated = new SqliteConnection("Data Source=:memory:");
+        using var created = new SqliteConnection("Data Source=:memory:");
+        migrated.Open();
+        created.Open();
+        using (var db = Open(migrated)) db.Database.Migrate();
+        using (var db = Open(created)) db.Database.EnsureCreated();
+
+        var expected = Describe(created);
+        var actual = Describe(migrated);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Every_migration_has_been_applied_after_migrating()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var db = Open(connection);
+        db.Database.Migrate();
+        Assert.Empty(db.Database.GetPendingMigrations());
+        Assert.NotEmpty(db.Database.GetAppliedMigrations());
+    }
+
+    /// <summary>Tables, columns (type, nullability, default, key), indexes and foreign keys, as sorted text.</summary>
+    private static List<string> Describe(SqliteConnection connection)
+    {
+        var lines = new List<string>();
+        var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')")
+            .Select(r => r[0]).ToList();
+        foreach (var table in tables)
+        {
+            foreach (var c in Query(connection, $"PRAGMA table_info(\"{table}\")"))
+                lines.Add($"{table} column {c[1]} {c[2]} notnull={c[3]} default={c[4]} pk={c[5]}");
+            foreach (var i in Query(connection, $"PRAGMA index_list(\"{table}\")"))
+            {
+                var columns = string.Join(",", Query(connection, $"PRAGMA index_info(\"{i[1]}\")").Select(r => r[2]));
+                lines.Add($"{table} index {i[1]} unique={i[2]} ({columns})");
+            }
+            foreach (var f in Query(connection, $"PRAGMA foreign_key_list(\"{table}\")"))
+                lines.Add($"{table} fk {f[3]} -> {f[2]}.{f[4]} on delete {f[6]}");
+        }
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+
+    private static List<string[]> Query(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string[]>();
+        while (reader.Read())
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i))!).ToArray());
+        return rows;
+    }
+}

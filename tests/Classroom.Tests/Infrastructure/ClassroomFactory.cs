@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
+namespace Classroom.Tests.Infrastructure;
+
+/// <summary>The real app over its own SQLite file. Development by default, so the demo accounts exist.</summary>
+public class ClassroomFactory : WebApplicationFactory<Program>
+{
+    private readonly string dbPath = Path.Combine(Path.GetTempPath(), $"classroom-test-{Guid.NewGuid():N}.db");
+
+    public string EnvironmentName { get; init; } = "Development";
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureAppConfiguration((_, config) =>
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Classroom"] = $"Data Source={dbPath}",
+                ["RateLimits:AuthPermitsPerMinute"] = "10000",
+                ["Logging:LogLevel:Default"] = "Warning",
+            };
+            foreach (var (key, value) in Settings) settings[key] = value;
+            config.AddInMemoryCollection(settings);
+        });
+    }
+
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            try { File.Delete(dbPath + suffix); } catch (IOException) { }
+    }
+}
