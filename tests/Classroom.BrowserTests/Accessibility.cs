@@ -1,0 +1,17 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Classroom.BrowserTests;
+
+public static class Accessibility
+{
+    /// <summary>Runs axe on the page and fails on any serious or critical violation, listing them.</summary>
+    public static async Task AssertNoSeriousViolationsAsync(IPage page)
+    {
+        AxeResult result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", serious.Select(v =>
+            $"- {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+    }
+}
