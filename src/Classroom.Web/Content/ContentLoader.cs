@@ -18,7 +18,13 @@ public static class ContentLoader
         var articles = Files(root, "articles", "*.md").Select(f => LoadArticle(root, f)).ToList();
         var bySlug = articles.ToDictionary(a => a.Slug);
         var lessons = Files(root, "lessons", "*.md").Select(f => LoadLesson(root, f, bySlug)).ToList();
-        return new CourseCatalog(articles, lessons);
+        var lessonsBySlug = lessons.ToDictionary(l => l.Slug);
+        var quizzes = Files(root, "quizzes", "*.yml")
+            .Select(f => QuizLoader.Load(Display(root, f), File.ReadAllText(f), Path.GetFileNameWithoutExtension(f), lessonsBySlug))
+            .ToList();
+        foreach (var group in quizzes.GroupBy(q => q.LessonSlug).Where(g => g.Count() > 1))
+            throw new ContentException($"content/quizzes/{group.Last().Slug}.yml", null, $"lesson '{group.Key}' already has a quiz ('{group.First().Slug}')");
+        return new CourseCatalog(articles, lessons, quizzes);
     }
 
     private static IEnumerable<string> Files(string root, string folder, string pattern)
@@ -150,7 +156,10 @@ public static class ContentLoader
     }
 
     /// <summary>Finds a quote in the article: it must occur exactly once, inside one paragraph.</summary>
-    public static TextSpan Locate(YamlFile yaml, YamlMappingNode node, Article article, string quote)
+    public static TextSpan Locate(YamlFile yaml, YamlMappingNode node, Article article, string quote) =>
+        Locate(yaml, yaml.Child(node, "quote") ?? node, article, quote, "quote");
+
+    public static TextSpan Locate(YamlFile yaml, YamlNode where, Article article, string quote, string what)
     {
         var hits = new List<TextSpan>();
         foreach (var p in article.Paragraphs)
@@ -159,12 +168,11 @@ public static class ContentLoader
                  at = p.Text.IndexOf(quote, at + 1, StringComparison.Ordinal))
                 hits.Add(new TextSpan(p.Number, at, at + quote.Length));
         }
-        var where = yaml.Child(node, "quote") ?? node;
         return hits.Count switch
         {
-            0 => throw yaml.Fault(where, $"quote not found in article '{article.Slug}': \"{quote}\""),
+            0 => throw yaml.Fault(where, $"{what} not found in article '{article.Slug}': \"{quote}\""),
             1 => hits[0],
-            _ => throw yaml.Fault(where, $"quote is ambiguous: it occurs {hits.Count} times in article '{article.Slug}' (quote more words): \"{quote}\""),
+            _ => throw yaml.Fault(where, $"{what} is ambiguous: it occurs {hits.Count} times in article '{article.Slug}' (quote more words): \"{quote}\""),
         };
     }
 

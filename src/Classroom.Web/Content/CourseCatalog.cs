@@ -1,8 +1,9 @@
 namespace Classroom.Web.Content;
 
 /// <summary>The course as loaded from content/ at start: read-only, shared by every request.</summary>
-public sealed class CourseCatalog(IReadOnlyList<Article> articles, IReadOnlyList<Lesson> lessons)
+public sealed class CourseCatalog(IReadOnlyList<Article> articles, IReadOnlyList<Lesson> lessons, IReadOnlyList<QuizDefinition> quizzes)
 {
+    private readonly Dictionary<string, QuizDefinition> quizzesBySlug = quizzes.ToDictionary(q => q.Slug);
     private readonly Dictionary<string, Article> articlesBySlug = articles.ToDictionary(a => a.Slug);
     private readonly Dictionary<string, Lesson> lessonsBySlug = lessons.ToDictionary(l => l.Slug);
 
@@ -11,6 +12,9 @@ public sealed class CourseCatalog(IReadOnlyList<Article> articles, IReadOnlyList
 
     public Article? FindArticle(string slug) => articlesBySlug.GetValueOrDefault(slug);
     public Lesson? FindLesson(string slug) => lessonsBySlug.GetValueOrDefault(slug);
+    public IReadOnlyList<QuizDefinition> Quizzes { get; } = quizzes;
+    public QuizDefinition? FindQuiz(string slug) => quizzesBySlug.GetValueOrDefault(slug);
+    public QuizDefinition? QuizForLesson(string lessonSlug) => Quizzes.FirstOrDefault(q => q.LessonSlug == lessonSlug);
 }
 
 public sealed class ContentOptions

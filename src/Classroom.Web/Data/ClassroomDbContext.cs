@@ -9,6 +9,9 @@ public class ClassroomDbContext(DbContextOptions<ClassroomDbContext> options) : 
     public DbSet<LessonRead> LessonReads => Set<LessonRead>();
     public DbSet<Class> Classes => Set<Class>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<QuizVersion> QuizVersions => Set<QuizVersion>();
+    public DbSet<Attempt> Attempts => Set<Attempt>();
+    public DbSet<Response> Responses => Set<Response>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -100,6 +100,11 @@ public static class ClassroomExtensions
                 o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
             });
 
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Features.Quizzes.VersionCache>();
+        services.AddScoped<Features.Quizzes.QuizVersions>();
+        services.AddScoped<Features.Attempts.AttemptService>();
+
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

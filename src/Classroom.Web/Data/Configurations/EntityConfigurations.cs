@@ -42,3 +42,37 @@ public sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollmen
         e.HasOne(x => x.Student).WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class QuizVersionConfiguration : IEntityTypeConfiguration<QuizVersion>
+{
+    public void Configure(EntityTypeBuilder<QuizVersion> v)
+    {
+        v.Property(x => x.QuizSlug).HasMaxLength(100).IsRequired();
+        v.Property(x => x.ContentHash).HasMaxLength(64).IsRequired();
+        v.Property(x => x.DefinitionJson).IsRequired();
+        v.HasIndex(x => new { x.QuizSlug, x.ContentHash }).IsUnique();
+    }
+}
+
+public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
+{
+    public void Configure(EntityTypeBuilder<Attempt> a)
+    {
+        a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        a.HasOne(x => x.QuizVersion).WithMany().HasForeignKey(x => x.QuizVersionId).OnDelete(DeleteBehavior.Restrict);
+        a.HasOne(x => x.Student).WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Restrict);
+        a.HasIndex(x => new { x.StudentId, x.QuizVersionId });
+        a.HasIndex(x => x.AssignmentId);
+    }
+}
+
+public sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
+{
+    public void Configure(EntityTypeBuilder<Response> r)
+    {
+        r.Property(x => x.QuestionId).HasMaxLength(100).IsRequired();
+        r.Property(x => x.AnswerJson).IsRequired();
+        r.HasOne(x => x.Attempt).WithMany(a => a.Responses).HasForeignKey(x => x.AttemptId).OnDelete(DeleteBehavior.Cascade);
+        r.HasIndex(x => new { x.AttemptId, x.QuestionId }).IsUnique();
+    }
+}

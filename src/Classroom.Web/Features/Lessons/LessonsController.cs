@@ -23,7 +23,7 @@ public sealed class LessonsController(CourseCatalog catalog, ClassroomDbContext 
             .Where(e => e.Count > 0)
             .ToList();
         var text = lesson.Article is null ? null : ArticleMarkup.Render(lesson.Article, lesson.Annotations);
-        return View(new LessonPage(lesson, new HtmlString(lesson.TeachingHtml), text, categories));
+        return View(new LessonPage(lesson, new HtmlString(lesson.TeachingHtml), text, categories, catalog.QuizForLesson(slug) is not null));
     }
 
     private async Task MarkReadAsync(string userId, string slug)
@@ -41,6 +41,6 @@ public sealed class LessonsController(CourseCatalog catalog, ClassroomDbContext 
     }
 }
 
-public sealed record LessonPage(Lesson Lesson, IHtmlContent TeachingText, IHtmlContent? ArticleText, IReadOnlyList<LegendEntry> Legend);
+public sealed record LessonPage(Lesson Lesson, IHtmlContent TeachingText, IHtmlContent? ArticleText, IReadOnlyList<LegendEntry> Legend, bool HasQuiz);
 
 public sealed record LegendEntry(Category Category, int Count);

@@ -1,0 +1,60 @@
+namespace Classroom.Web.Data.Entities;
+
+/// <summary>An immutable snapshot of a quiz file: attempts render and score against it forever.</summary>
+public class QuizVersion
+{
+    public int Id { get; set; }
+    public string QuizSlug { get; set; } = "";
+    /// <summary>SHA-256 of <see cref="DefinitionJson"/>, hex.</summary>
+    public string ContentHash { get; set; } = "";
+    public string DefinitionJson { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum AttemptStatus
+{
+    InProgress,
+    /// <summary>Submitted; some response waits for an instructor.</summary>
+    NeedsGrading,
+    /// <summary>Submitted and every response has its points.</summary>
+    Graded,
+}
+
+public class Attempt
+{
+    public int Id { get; set; }
+    public int QuizVersionId { get; set; }
+    public QuizVersion? QuizVersion { get; set; }
+    public string StudentId { get; set; } = "";
+    public ApplicationUser? Student { get; set; }
+    /// <summary>Null for practice; set when the attempt is taken for an assignment.</summary>
+    public int? AssignmentId { get; set; }
+    public AttemptStatus Status { get; set; }
+    public DateTime StartedAt { get; set; }
+    /// <summary>When time runs out, if the attempt has a time limit.</summary>
+    public DateTime? DeadlineAt { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public DateTime? LastSavedAt { get; set; }
+    /// <summary>Sum of the responses' points at submission (closed parts only while grading is pending).</summary>
+    public decimal? Score { get; set; }
+    public decimal MaxScore { get; set; }
+    public List<Response> Responses { get; set; } = [];
+
+    public bool IsSubmitted => Status != AttemptStatus.InProgress;
+}
+
+/// <summary>A student's answer to one question of an attempt, with its points.</summary>
+public class Response
+{
+    public int Id { get; set; }
+    public int AttemptId { get; set; }
+    public Attempt? Attempt { get; set; }
+    public string QuestionId { get; set; } = "";
+    public string AnswerJson { get; set; } = "{}";
+    public DateTime SavedAt { get; set; }
+    /// <summary>What the machine awarded at submission; for partly open questions, the closed part.</summary>
+    public decimal? AutoPoints { get; set; }
+    /// <summary>The points that count. Null until scored; an instructor may set or override them later.</summary>
+    public decimal? Points { get; set; }
+    public bool NeedsGrading { get; set; }
+}
