@@ -74,6 +74,8 @@ public static class ClassroomExtensions
         // Articles quote “curly” text and names with accents: keep them readable in the HTML, still encoded where it matters.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestSizeCheck.SiteLimit);
+
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -123,6 +125,7 @@ public static class ClassroomExtensions
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<RequestSizeCheck>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Classroom.Tests.Infrastructure;
 
@@ -12,6 +14,10 @@ public class ClassroomFactory : WebApplicationFactory<Program>
 
     public string EnvironmentName { get; init; } = "Development";
     public Dictionary<string, string?> Settings { get; } = new();
+    /// <summary>Two factories given the same path share one database, like one app restarted.</summary>
+    public string DatabasePath { get => dbPath; init => dbPath = value; }
+    public bool DeleteDatabase { get; init; } = true;
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -27,6 +33,7 @@ public class ClassroomFactory : WebApplicationFactory<Program>
             foreach (var (key, value) in Settings) settings[key] = value;
             config.AddInMemoryCollection(settings);
         });
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     public HttpClient CreateBrowserLikeClient() =>
@@ -36,6 +43,7 @@ public class ClassroomFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!DeleteDatabase) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(dbPath + suffix); } catch (IOException) { }
     }
