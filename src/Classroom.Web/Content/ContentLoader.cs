@@ -20,7 +20,7 @@ public static class ContentLoader
         var lessons = Files(root, "lessons", "*.md").Select(f => LoadLesson(root, f, bySlug)).ToList();
         var lessonsBySlug = lessons.ToDictionary(l => l.Slug);
         var quizzes = Files(root, "quizzes", "*.yml")
-            .Select(f => QuizLoader.Load(Display(root, f), File.ReadAllText(f), Path.GetFileNameWithoutExtension(f), lessonsBySlug))
+            .Select(f => QuizLoader.Load(Display(root, f), File.ReadAllText(f), Path.GetFileNameWithoutExtension(f), lessonsBySlug, bySlug))
             .ToList();
         foreach (var group in quizzes.GroupBy(q => q.LessonSlug).Where(g => g.Count() > 1))
             throw new ContentException($"content/quizzes/{group.Last().Slug}.yml", null, $"lesson '{group.Key}' already has a quiz ('{group.First().Slug}')");
@@ -156,13 +156,26 @@ public static class ContentLoader
     }
 
     /// <summary>Finds a quote in the article: it must occur exactly once, inside one paragraph.</summary>
-    public static TextSpan Locate(YamlFile yaml, YamlMappingNode node, Article article, string quote) =>
-        Locate(yaml, yaml.Child(node, "quote") ?? node, article, quote, "quote");
+    /// <summary>
+    /// Finds a quote in the article: it must occur exactly once, inside one paragraph. An optional
+    /// 'paragraph' field narrows the search, for text that repeats word for word ("Advertisement").
+    /// </summary>
+    public static TextSpan Locate(YamlFile yaml, YamlMappingNode node, Article article, string quote)
+    {
+        int? paragraph = null;
+        if (yaml.Optional(node, "paragraph") is { } text)
+        {
+            if (!int.TryParse(text, out var number) || number < 1 || number > article.Paragraphs.Count)
+                throw yaml.Fault(yaml.Child(node, "paragraph")!, $"paragraph '{text}' does not exist in article '{article.Slug}' (it has {article.Paragraphs.Count})");
+            paragraph = number;
+        }
+        return Locate(yaml, yaml.Child(node, "quote") ?? node, article, quote, "quote", paragraph);
+    }
 
-    public static TextSpan Locate(YamlFile yaml, YamlNode where, Article article, string quote, string what)
+    public static TextSpan Locate(YamlFile yaml, YamlNode where, Article article, string quote, string what, int? paragraph = null)
     {
         var hits = new List<TextSpan>();
-        foreach (var p in article.Paragraphs)
+        foreach (var p in article.Paragraphs.Where(p => paragraph is null || p.Number == paragraph))
         {
             for (int at = p.Text.IndexOf(quote, StringComparison.Ordinal); at >= 0;
                  at = p.Text.IndexOf(quote, at + 1, StringComparison.Ordinal))
@@ -170,9 +183,9 @@ public static class ContentLoader
         }
         return hits.Count switch
         {
-            0 => throw yaml.Fault(where, $"{what} not found in article '{article.Slug}': \"{quote}\""),
+            0 => throw yaml.Fault(where, $"{what} not found in article '{article.Slug}'{(paragraph is null ? "" : $", paragraph {paragraph}")}: \"{quote}\""),
             1 => hits[0],
-            _ => throw yaml.Fault(where, $"{what} is ambiguous: it occurs {hits.Count} times in article '{article.Slug}' (quote more words): \"{quote}\""),
+            _ => throw yaml.Fault(where, $"{what} is ambiguous: it occurs {hits.Count} times in article '{article.Slug}' (quote more words, or add 'paragraph'): \"{quote}\""),
         };
     }
 

@@ -11,7 +11,7 @@ public sealed record QuizDefinition(
     string Slug,
     string Title,
     string LessonSlug,
-    string ArticleSlug,
+    string? ArticleSlug,
     int? TimeLimitMinutes,
     int? AttemptsAllowed,
     IReadOnlyList<Question> Questions)
@@ -47,6 +47,7 @@ public static class QuestionTypes
 
 public sealed record Question(
     string Id,
+    string ArticleSlug,
     string Type,
     decimal Points,
     string Prompt,

@@ -9,25 +9,32 @@ public static class QuizLoader
     public const int DefaultShortAnswerLength = 1_000;
     public const int DefaultEssayLength = 10_000;
 
-    public static QuizDefinition Load(string file, string text, string slug, IReadOnlyDictionary<string, Lesson> lessons)
+    public static QuizDefinition Load(string file, string text, string slug, IReadOnlyDictionary<string, Lesson> lessons,
+        IReadOnlyDictionary<string, Article>? articles = null)
     {
         var yaml = new YamlFile(file, text);
         var m = yaml.Root;
         var lessonSlug = yaml.Required(m, "lesson");
         if (!lessons.TryGetValue(lessonSlug, out var lesson))
             throw yaml.Fault(yaml.Child(m, "lesson")!, $"unknown lesson slug '{lessonSlug}'");
-        var article = lesson.Article
-            ?? throw yaml.Fault(yaml.Child(m, "lesson")!, $"lesson '{lessonSlug}' has no article to quiz on");
+        var allArticles = articles ?? lessons.Values.Where(l => l.Article is not null).Select(l => l.Article!).DistinctBy(a => a.Slug).ToDictionary(a => a.Slug);
 
         var ids = new HashSet<string>();
         var questions = yaml.Maps(m, "questions", required: true).Select(node =>
         {
             var id = yaml.Required(node, "id");
             if (!ids.Add(id)) throw yaml.Fault(node, $"duplicate question id '{id}'");
+            // A question quotes its lesson's article unless it names another (a lesson that compares articles has none of its own).
+            var articleSlug = yaml.Optional(node, "article");
+            Article article;
+            if (articleSlug is not null)
+                article = allArticles.GetValueOrDefault(articleSlug) ?? throw yaml.Fault(yaml.Child(node, "article")!, $"unknown article slug '{articleSlug}'");
+            else
+                article = lesson.Article ?? throw yaml.Fault(node, $"lesson '{lessonSlug}' has no article: question '{id}' must name one with 'article'");
             return ReadQuestion(yaml, node, id, article);
         }).ToList();
 
-        return new QuizDefinition(slug, yaml.Required(m, "title"), lessonSlug, article.Slug,
+        return new QuizDefinition(slug, yaml.Required(m, "title"), lessonSlug, lesson.Article?.Slug,
             PositiveInt(yaml, m, "time_limit_minutes"), PositiveInt(yaml, m, "attempts_allowed"), questions);
     }
 
@@ -132,7 +139,7 @@ public static class QuizLoader
         if (lengthText is not null && (!int.TryParse(lengthText, out maxLength) || maxLength <= 0 || maxLength > DefaultEssayLength))
             throw yaml.Fault(yaml.Child(node, "max_length")!, $"max_length must be a whole number from 1 to {DefaultEssayLength}");
 
-        return new Question(id, type, points, yaml.Required(node, "prompt"), yaml.Required(node, "explanation"), evidence,
+        return new Question(id, article.Slug, type, points, yaml.Required(node, "prompt"), yaml.Required(node, "explanation"), evidence,
             options, correctAnswer, category, key, sentences, rows, accepted, modelAnswer, maxLength, rubric);
     }
 

@@ -7,7 +7,7 @@ public class ScoringTests
 {
     private static Question Make(string type, decimal points, IReadOnlyList<Option>? options = null, bool? tf = null,
         IReadOnlyList<string>? key = null, IReadOnlyList<LedgerQuestionRow>? rows = null, IReadOnlyList<string>? accepted = null) =>
-        new("q", type, points, "Prompt", "Because.", [], options ?? [], tf, null, key ?? [], [], rows ?? [], accepted ?? [], "model", 1000, []);
+        new("q", "small", type, points, "Prompt", "Because.", [], options ?? [], tf, null, key ?? [], [], rows ?? [], accepted ?? [], "model", 1000, []);
 
     private static readonly IReadOnlyList<Option> FourOptions =
         [new("a", "A", true), new("b", "B", true), new("c", "C", false), new("d", "D", false)];
