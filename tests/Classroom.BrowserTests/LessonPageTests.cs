@@ -5,6 +5,8 @@ namespace Classroom.BrowserTests;
 [Collection(nameof(BrowserCollection))]
 public class LessonPageTests(BrowserFixture fixture)
 {
+    private static readonly string[] Lessons = ["tal-afar-offensive", "perverse-caliphate", "mosul-retreat", "mosul-final-phase", "comparing-coverage"];
+
     private static async Task<string> BackgroundOf(ILocator locator) =>
         await locator.EvaluateAsync<string>("el => getComputedStyle(el).backgroundColor");
 
@@ -63,7 +65,9 @@ public class LessonPageTests(BrowserFixture fixture)
     public async Task Course_lesson_and_article_pages_have_no_serious_accessibility_violations(int width, int height, string name)
     {
         var page = await fixture.NewPageAsync(width, height);
-        foreach (var (url, file) in new[] { ("/", "home"), ("/lessons/tal-afar-offensive", "lesson"), ("/articles/mosul-final-phase", "article"), ("/account/login", "login"), ("/account/register", "register") })
+        var pages = new[] { ("/", "home"), ("/articles/mosul-final-phase", "article"), ("/account/login", "login"), ("/account/register", "register") }
+            .Concat(Lessons.Select(slug => ($"/lessons/{slug}", $"lesson-{slug}")));
+        foreach (var (url, file) in pages)
         {
             await page.GotoAsync(url);
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDir, $"{file}-{name}.png"), FullPage = true });
@@ -75,7 +79,7 @@ public class LessonPageTests(BrowserFixture fixture)
     public async Task On_a_phone_the_page_does_not_scroll_sideways()
     {
         var page = await fixture.NewPageAsync(390, 844);
-        foreach (var url in new[] { "/", "/lessons/tal-afar-offensive", "/articles/mosul-final-phase" })
+        foreach (var url in new[] { "/", "/articles/mosul-final-phase" }.Concat(Lessons.Select(slug => $"/lessons/{slug}")))
         {
             await page.GotoAsync(url);
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");

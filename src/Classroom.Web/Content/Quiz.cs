@@ -78,7 +78,7 @@ public sealed record Question(
 public sealed record Option(string Id, string Text, bool Correct);
 
 /// <summary>An evidence quote and where it sits: the sentence text is kept so review can show it in context.</summary>
-public sealed record Evidence(string Quote, string SentenceRef, string SentenceText);
+public sealed record Evidence(string Quote, string SentenceRef, string SentenceText, string? ArticleSlug = null);
 
 /// <summary>A sentence offered in a highlight question, with its reference ("4.2").</summary>
 public sealed record HighlightSentence(string Ref, int Paragraph, string Text);

@@ -31,7 +31,7 @@ public static class QuizLoader
                 article = allArticles.GetValueOrDefault(articleSlug) ?? throw yaml.Fault(yaml.Child(node, "article")!, $"unknown article slug '{articleSlug}'");
             else
                 article = lesson.Article ?? throw yaml.Fault(node, $"lesson '{lessonSlug}' has no article: question '{id}' must name one with 'article'");
-            return ReadQuestion(yaml, node, id, article);
+            return ReadQuestion(yaml, node, id, article, allArticles);
         }).ToList();
 
         return new QuizDefinition(slug, yaml.Required(m, "title"), lessonSlug, lesson.Article?.Slug,
@@ -67,15 +67,27 @@ public static class QuizLoader
         };
     }
 
-    private static Question ReadQuestion(YamlFile yaml, YamlMappingNode node, string id, Article article)
+    /// <summary>An evidence item is a quote from the question's article, or {article, quote} for another article.</summary>
+    private static Evidence ReadEvidence(YamlFile yaml, YamlNode item, Article article, IReadOnlyDictionary<string, Article> articles)
+    {
+        if (item is YamlScalarNode scalar && !string.IsNullOrWhiteSpace(scalar.Value))
+            return MakeEvidence(yaml, item, article, scalar.Value.Trim());
+        if (item is YamlMappingNode map)
+        {
+            var slug = yaml.Required(map, "article");
+            var other = articles.GetValueOrDefault(slug) ?? throw yaml.Fault(yaml.Child(map, "article")!, $"unknown article slug '{slug}'");
+            return MakeEvidence(yaml, yaml.Child(map, "quote") ?? map, other, yaml.Required(map, "quote")) with { ArticleSlug = other.Slug };
+        }
+        throw yaml.Fault(item, "each evidence entry must be a quote, or an 'article' and a 'quote'");
+    }
+
+    private static Question ReadQuestion(YamlFile yaml, YamlMappingNode node, string id, Article article, IReadOnlyDictionary<string, Article> articles)
     {
         var type = yaml.Required(node, "type");
         if (!QuestionTypes.All.Contains(type))
             throw yaml.Fault(yaml.Child(node, "type")!, $"unknown question type '{type}' (known: {string.Join(", ", QuestionTypes.All)})");
         var points = Points(yaml, node);
-        var evidence = yaml.Strings(node, "evidence", required: true)
-            .Select((quote, i) => MakeEvidence(yaml, yaml.List(node, "evidence", true)[i], article, quote))
-            .ToList();
+        var evidence = yaml.List(node, "evidence", required: true).Select(item => ReadEvidence(yaml, item, article, articles)).ToList();
 
         IReadOnlyList<Option> options = [];
         bool? correctAnswer = null;

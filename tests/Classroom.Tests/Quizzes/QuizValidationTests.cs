@@ -11,7 +11,13 @@ public class QuizValidationTests
     {
         var paragraphs = ContentLoader.ParseParagraphs("Officials have claimed the town was taken.\n\n\"It was quick,\" a source said. Then it rained.");
         var article = new Article("small", "t", "Small", "o", "d", "b", "p", "s", paragraphs);
-        return new() { ["small-lesson"] = new Lesson("small-lesson", "L", 1, "S", article, ["o"], "", ["g"], [], []) };
+        var other = new Article("other", "t", "Other", "o", "d", "b", "p", "s", ContentLoader.ParseParagraphs("Experts note a change."));
+        return new()
+        {
+            ["small-lesson"] = new Lesson("small-lesson", "L", 1, "S", article, ["o"], "", ["g"], [], []),
+            ["other-lesson"] = new Lesson("other-lesson", "L", 2, "S", other, ["o"], "", ["g"], [], []),
+            ["closing"] = new Lesson("closing", "L", 3, "S", null, ["o"], "", ["g"], [], []),
+        };
     }
 
     private static string Quiz(string question) => $"""
@@ -141,6 +147,31 @@ public class QuizValidationTests
         var e = Fails(Quiz(Good + "\n" + Good));
         Assert.Contains("duplicate question id 'q1'", e.Fault);
         Assert.Equal(17, e.Line);
+    }
+
+    [Fact]
+    public void A_lesson_without_an_article_needs_each_question_to_name_one()
+    {
+        var e = Fails(Quiz(Good).Replace("lesson: small-lesson", "lesson: closing"));
+        Assert.Contains("lesson 'closing' has no article: question 'q1' must name one with 'article'", e.Fault);
+
+        var quiz = QuizLoader.Load("content/quizzes/closing.yml", Quiz(Good.Replace("  - id: q1\n", "  - id: q1\n    article: small\n")).Replace("lesson: small-lesson", "lesson: closing"), "closing", Lessons);
+        Assert.Equal("small", quiz.Questions[0].ArticleSlug);
+        Assert.Null(quiz.ArticleSlug);
+    }
+
+    [Fact]
+    public void Evidence_may_quote_another_article_by_name()
+    {
+        var quiz = QuizLoader.Load("content/quizzes/small.yml",
+            Quiz(Good.Replace("      - \"a source said\"", "      - \"a source said\"\n      - article: other\n        quote: \"Experts note\"")), "small", Lessons);
+        var evidence = quiz.Questions[0].Evidence;
+        Assert.Equal(2, evidence.Count);
+        Assert.Equal("other", evidence[1].ArticleSlug);
+        Assert.Equal("1.1", evidence[1].SentenceRef);
+
+        var e = Fails(Quiz(Good.Replace("      - \"a source said\"", "      - article: other\n        quote: \"a source said\"")));
+        Assert.Contains("evidence quote not found in article 'other'", e.Fault);
     }
 
     [Fact]

@@ -118,7 +118,8 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         var quiz = await versions.DefinitionAsync(attempt.QuizVersionId);
         var responses = await attempts.ResponsesAsync(id);
         var lesson = catalog.FindLesson(quiz.LessonSlug);
-        return View(ReviewPage.Build(attempt, quiz, responses, lesson?.Title ?? quiz.Title, practice: attempt.AssignmentId is null));
+        return View(ReviewPage.Build(attempt, quiz, responses, lesson?.Title ?? quiz.Title, practice: attempt.AssignmentId is null)
+            with { ArticleLabels = catalog.Articles.ToDictionary(a => a.Slug, a => a.Label) });
     }
 
     private (Lesson? Lesson, QuizDefinition? Quiz) Find(string slug) =>

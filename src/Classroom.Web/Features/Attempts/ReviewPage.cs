@@ -10,6 +10,10 @@ public sealed record ReviewItem(int Number, Question Question, Answer Answer, Au
 public sealed record ReviewPage(int AttemptId, string LessonTitle, string LessonSlug, QuizDefinition Quiz, IReadOnlyList<ReviewItem> Items,
     decimal Score, decimal MaxScore, int Waiting, bool Practice, DateTime? SubmittedAt)
 {
+    public IReadOnlyDictionary<string, string> ArticleLabels { get; init; } = new Dictionary<string, string>();
+
+    public string ArticleLabel(string slug) => ArticleLabels.GetValueOrDefault(slug) ?? slug;
+
     public static ReviewPage Build(Attempt attempt, QuizDefinition quiz, IReadOnlyList<Response> responses, string lessonTitle, bool practice)
     {
         var byQuestion = responses.ToDictionary(r => r.QuestionId);
