@@ -12,6 +12,9 @@ public class ClassroomDbContext(DbContextOptions<ClassroomDbContext> options) : 
     public DbSet<QuizVersion> QuizVersions => Set<QuizVersion>();
     public DbSet<Attempt> Attempts => Set<Attempt>();
     public DbSet<Response> Responses => Set<Response>();
+    public DbSet<ClassInstructor> ClassInstructors => Set<ClassInstructor>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<ScoreChange> ScoreChanges => Set<ScoreChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -74,5 +74,41 @@ public sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         r.Property(x => x.AnswerJson).IsRequired();
         r.HasOne(x => x.Attempt).WithMany(a => a.Responses).HasForeignKey(x => x.AttemptId).OnDelete(DeleteBehavior.Cascade);
         r.HasIndex(x => new { x.AttemptId, x.QuestionId }).IsUnique();
+        r.Property(x => x.Feedback).HasMaxLength(10_000);
+        r.Property(x => x.Stamp).IsConcurrencyToken();
+    }
+}
+
+public sealed class ClassInstructorConfiguration : IEntityTypeConfiguration<ClassInstructor>
+{
+    public void Configure(EntityTypeBuilder<ClassInstructor> c)
+    {
+        c.HasIndex(x => new { x.ClassId, x.InstructorId }).IsUnique();
+        c.HasOne(x => x.Class).WithMany(x => x.CoInstructors).HasForeignKey(x => x.ClassId).OnDelete(DeleteBehavior.Cascade);
+        c.HasOne(x => x.Instructor).WithMany().HasForeignKey(x => x.InstructorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> a)
+    {
+        a.Property(x => x.Title).HasMaxLength(200).IsRequired();
+        a.Property(x => x.LessonSlug).HasMaxLength(100).IsRequired();
+        a.Property(x => x.LatePolicy).HasConversion<string>().HasMaxLength(30);
+        a.Property(x => x.ReviewPolicy).HasConversion<string>().HasMaxLength(30);
+        a.HasOne(x => x.Class).WithMany(c => c.Assignments).HasForeignKey(x => x.ClassId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne(x => x.QuizVersion).WithMany().HasForeignKey(x => x.QuizVersionId).OnDelete(DeleteBehavior.Restrict);
+        a.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ScoreChangeConfiguration : IEntityTypeConfiguration<ScoreChange>
+{
+    public void Configure(EntityTypeBuilder<ScoreChange> s)
+    {
+        s.Property(x => x.Reason).HasMaxLength(1_000);
+        s.HasOne(x => x.Response).WithMany().HasForeignKey(x => x.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        s.HasOne(x => x.ChangedBy).WithMany().HasForeignKey(x => x.ChangedById).OnDelete(DeleteBehavior.Restrict);
     }
 }

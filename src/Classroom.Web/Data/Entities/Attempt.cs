@@ -27,7 +27,10 @@ public class Attempt
     public QuizVersion? QuizVersion { get; set; }
     public string StudentId { get; set; } = "";
     public ApplicationUser? Student { get; set; }
-    /// <summary>Null for practice; set when the attempt is taken for an assignment.</summary>
+    /// <summary>
+    /// Null for practice; set when the attempt is taken for an assignment. Kept without a foreign key:
+    /// attempts came before assignments, and adding one in SQLite means rebuilding the table of student work.
+    /// </summary>
     public int? AssignmentId { get; set; }
     public AttemptStatus Status { get; set; }
     public DateTime StartedAt { get; set; }
@@ -57,4 +60,10 @@ public class Response
     /// <summary>The points that count. Null until scored; an instructor may set or override them later.</summary>
     public decimal? Points { get; set; }
     public bool NeedsGrading { get; set; }
+    /// <summary>The instructor's written feedback, shown to the student once grades are released.</summary>
+    public string? Feedback { get; set; }
+    /// <summary>The rubric level chosen for each criterion, as JSON (criterion index → level index).</summary>
+    public string? RubricJson { get; set; }
+    /// <summary>Changes whenever points or feedback change, so a second grader cannot silently overwrite the first.</summary>
+    public string? Stamp { get; set; }
 }

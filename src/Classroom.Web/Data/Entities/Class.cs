@@ -14,6 +14,8 @@ public class Class
     public DateTime CreatedAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
     public List<Enrollment> Enrollments { get; set; } = [];
+    public List<ClassInstructor> CoInstructors { get; set; } = [];
+    public List<Assignment> Assignments { get; set; } = [];
 }
 
 /// <summary>A student in a class. Removing a student sets <see cref="RemovedAt"/>; their work is kept.</summary>

@@ -1,0 +1,66 @@
+namespace Classroom.Web.Data.Entities;
+
+/// <summary>Another instructor who teaches a class with its owner.</summary>
+public class ClassInstructor
+{
+    public int Id { get; set; }
+    public int ClassId { get; set; }
+    public Class? Class { get; set; }
+    public string InstructorId { get; set; } = "";
+    public ApplicationUser? Instructor { get; set; }
+    public DateTime AddedAt { get; set; }
+}
+
+public enum LatePolicy
+{
+    /// <summary>Submissions after the due time are accepted and marked late.</summary>
+    AcceptAndMarkLate,
+    /// <summary>No work is accepted after the due time.</summary>
+    Refuse,
+}
+
+public enum ReviewPolicy
+{
+    /// <summary>Students see nothing of their results until the instructor releases grades.</summary>
+    NothingUntilRelease,
+    /// <summary>Students see their score on submitting; never keys or explanations.</summary>
+    ScoreOnly,
+    /// <summary>Students see their score, the keys and the explanations on submitting.</summary>
+    ScoreAndKeys,
+}
+
+/// <summary>One quiz version given to one class, with its dates and rules.</summary>
+public class Assignment
+{
+    public int Id { get; set; }
+    public int ClassId { get; set; }
+    public Class? Class { get; set; }
+    public int QuizVersionId { get; set; }
+    public QuizVersion? QuizVersion { get; set; }
+    public string LessonSlug { get; set; } = "";
+    public string Title { get; set; } = "";
+    public DateTime OpensAt { get; set; }
+    public DateTime DueAt { get; set; }
+    public int AttemptsAllowed { get; set; } = 1;
+    public int? TimeLimitMinutes { get; set; }
+    public LatePolicy LatePolicy { get; set; }
+    public ReviewPolicy ReviewPolicy { get; set; }
+    /// <summary>When grades and feedback became visible to students; null while unreleased.</summary>
+    public DateTime? ReleasedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string CreatedById { get; set; } = "";
+}
+
+/// <summary>The audit trail: every change to a response's points or feedback, who made it and why.</summary>
+public class ScoreChange
+{
+    public int Id { get; set; }
+    public int ResponseId { get; set; }
+    public Response? Response { get; set; }
+    public string ChangedById { get; set; } = "";
+    public ApplicationUser? ChangedBy { get; set; }
+    public DateTime ChangedAt { get; set; }
+    public decimal? OldPoints { get; set; }
+    public decimal? NewPoints { get; set; }
+    public string? Reason { get; set; }
+}
