@@ -24,3 +24,19 @@
   // Printing shows every note.
   window.addEventListener("beforeprint", function () { refs.forEach(function (b) { setNote(b, true); }); });
 })();
+
+// Copy buttons: <button data-copy="element-id">.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      if (!source || !navigator.clipboard) return;
+      navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+        var label = button.textContent;
+        button.textContent = "Copied";
+        setTimeout(function () { button.textContent = label; }, 2000);
+      });
+    });
+  });
+})();

@@ -18,6 +18,9 @@ public sealed record QuizDefinition(
 {
     public decimal MaxPoints => Questions.Sum(q => q.Points);
     public Question? Find(string id) => Questions.FirstOrDefault(q => q.Id == id);
+
+    /// <summary>A question's number as the student sees it, from 1.</summary>
+    public int NumberOf(Question question) => Questions.ToList().FindIndex(q => q.Id == question.Id) + 1;
 }
 
 public static class QuestionTypes

@@ -40,6 +40,6 @@ public static class DatabaseSetup
                 await roles.CreateAsync(new IdentityRole(role));
 
         if (env.IsDevelopment() && sp.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
-            await DemoData.SeedAsync(db, sp.GetRequiredService<UserManager<ApplicationUser>>());
+            await DemoData.SeedAsync(sp);
     }
 }

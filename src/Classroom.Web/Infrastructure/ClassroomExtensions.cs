@@ -106,6 +106,8 @@ public static class ClassroomExtensions
         services.AddSingleton<Features.Quizzes.VersionCache>();
         services.AddScoped<Features.Quizzes.QuizVersions>();
         services.AddScoped<Features.Attempts.AttemptService>();
+        services.AddScoped<Features.Classes.ClassAccess>();
+        services.AddScoped<Features.Grading.GradingService>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

@@ -52,6 +52,46 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
         return attempt;
     }
 
+    public Task<List<Attempt>> AssignmentAttemptsAsync(string studentId, int assignmentId) =>
+        db.Attempts.Where(a => a.StudentId == studentId && a.AssignmentId == assignmentId).OrderBy(a => a.Id).ToListAsync();
+
+    /// <summary>
+    /// Resumes or starts the student's attempt at an assignment, on the version the assignment pinned,
+    /// enforcing its dates, its attempts allowed and its late policy.
+    /// </summary>
+    public async Task<Attempt> StartForAssignmentAsync(string studentId, Assignment assignment, QuizDefinition quiz, string zone)
+    {
+        var attempts = await AssignmentAttemptsAsync(studentId, assignment.Id);
+        var open = attempts.LastOrDefault(a => a.Status == AttemptStatus.InProgress);
+        if (open is not null) return open;
+        var now = Now;
+        if (now < assignment.OpensAt)
+            throw new AttemptRefusedException($"This assignment opens on {Classes.ClassTime.Format(assignment.OpensAt, zone)}.");
+        if (now > assignment.DueAt && assignment.LatePolicy == LatePolicy.Refuse)
+            throw new AttemptRefusedException($"This assignment was due on {Classes.ClassTime.Format(assignment.DueAt, zone)}, and late work is not accepted.");
+        if (attempts.Count >= assignment.AttemptsAllowed)
+            throw new AttemptRefusedException(assignment.AttemptsAllowed == 1
+                ? "You have already submitted this assignment, and it allows one attempt."
+                : $"You have used all {assignment.AttemptsAllowed} attempts at this assignment.");
+
+        DateTime? deadline = (assignment.TimeLimitMinutes ?? quiz.TimeLimitMinutes) is int minutes ? now.AddMinutes(minutes) : null;
+        if (assignment.LatePolicy == LatePolicy.Refuse && (deadline is null || deadline > assignment.DueAt))
+            deadline = assignment.DueAt; // work is refused after the due time, so the attempt ends there too
+        var attempt = new Attempt
+        {
+            QuizVersionId = assignment.QuizVersionId,
+            StudentId = studentId,
+            AssignmentId = assignment.Id,
+            Status = AttemptStatus.InProgress,
+            StartedAt = now,
+            DeadlineAt = deadline,
+            MaxScore = quiz.MaxPoints,
+        };
+        db.Attempts.Add(attempt);
+        await db.SaveChangesAsync();
+        return attempt;
+    }
+
     public bool IsOutOfTime(Attempt attempt) => attempt.DeadlineAt is { } deadline && Now > deadline + Grace;
 
     public async Task<Dictionary<string, Answer>> AnswersAsync(int attemptId) =>
@@ -108,6 +148,7 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
             response.AutoPoints = score.Points;
             response.NeedsGrading = score.NeedsInstructor;
             response.Points = score.NeedsInstructor ? null : score.Points;
+            response.Stamp = Guid.NewGuid().ToString("N");
             total += score.Points;
             needsGrading |= score.NeedsInstructor;
         }

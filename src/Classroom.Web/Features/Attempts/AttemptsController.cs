@@ -4,11 +4,13 @@ using Classroom.Web.Features.Quizzes;
 using Classroom.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Classroom.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Classroom.Web.Features.Attempts;
 
 [Authorize]
-public sealed class AttemptsController(CourseCatalog catalog, AttemptService attempts, QuizVersions versions) : Controller
+public sealed class AttemptsController(CourseCatalog catalog, AttemptService attempts, QuizVersions versions, ClassroomDbContext db) : Controller
 {
     /// <summary>Generous for a 10,000-character essay and a full quiz; anything larger is refused with 413 before it is read.</summary>
     private const int MaxBody = 256 * 1024;
@@ -118,7 +120,8 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         var quiz = await versions.DefinitionAsync(attempt.QuizVersionId);
         var responses = await attempts.ResponsesAsync(id);
         var lesson = catalog.FindLesson(quiz.LessonSlug);
-        return View(ReviewPage.Build(attempt, quiz, responses, lesson?.Title ?? quiz.Title, practice: attempt.AssignmentId is null)
+        var assignment = attempt.AssignmentId is int assignmentId ? await db.Assignments.AsNoTracking().SingleAsync(a => a.Id == assignmentId) : null;
+        return View(ReviewPage.Build(attempt, quiz, responses, lesson?.Title ?? quiz.Title, assignment)
             with { ArticleLabels = catalog.Articles.ToDictionary(a => a.Slug, a => a.Label) });
     }
 

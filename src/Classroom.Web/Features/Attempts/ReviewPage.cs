@@ -1,29 +1,49 @@
 using System.Text.Json;
 using Classroom.Web.Content;
 using Classroom.Web.Data.Entities;
+using Classroom.Web.Features.Grading;
 using Classroom.Web.Features.Quizzes;
 
 namespace Classroom.Web.Features.Attempts;
 
-public sealed record ReviewItem(int Number, Question Question, Answer Answer, AutoScore Auto, decimal? Points, bool NeedsGrading);
+public sealed record ReviewItem(int Number, Question Question, Answer Answer, AutoScore Auto, decimal? Points, bool NeedsGrading,
+    string? Feedback, IReadOnlyList<int>? RubricLevels)
+{
+    /// <summary>The points the student may see now, or null when they must wait.</summary>
+    public decimal? VisiblePoints(ReviewPage page) =>
+        page.ShowGrading ? (NeedsGrading ? null : Points ?? Auto.Points)
+        : page.ShowScore && !Question.NeedsInstructor ? Auto.Points
+        : null;
+}
 
+/// <summary>
+/// A submitted attempt as its student may see it. For practice everything shows; for an assignment,
+/// its review policy and whether grades are released decide what the page carries at all.
+/// </summary>
 public sealed record ReviewPage(int AttemptId, string LessonTitle, string LessonSlug, QuizDefinition Quiz, IReadOnlyList<ReviewItem> Items,
-    decimal Score, decimal MaxScore, int Waiting, bool Practice, DateTime? SubmittedAt)
+    decimal MaxScore, bool Practice, DateTime? SubmittedAt, bool ShowScore, bool ShowKeys, bool ShowGrading, bool Late, string? AssignmentTitle)
 {
     public IReadOnlyDictionary<string, string> ArticleLabels { get; init; } = new Dictionary<string, string>();
 
     public string ArticleLabel(string slug) => ArticleLabels.GetValueOrDefault(slug) ?? slug;
 
-    public static ReviewPage Build(Attempt attempt, QuizDefinition quiz, IReadOnlyList<Response> responses, string lessonTitle, bool practice)
+    public decimal Score => Items.Sum(i => i.VisiblePoints(this) ?? 0);
+
+    public int Waiting => Items.Count(i => i.VisiblePoints(this) is null);
+
+    public static ReviewPage Build(Attempt attempt, QuizDefinition quiz, IReadOnlyList<Response> responses, string lessonTitle,
+        Assignment? assignment)
     {
         var byQuestion = responses.ToDictionary(r => r.QuestionId);
         var items = quiz.Questions.Select((q, i) =>
         {
             var response = byQuestion.GetValueOrDefault(q.Id);
             var answer = response is null ? Answer.Empty : JsonSerializer.Deserialize<Answer>(response.AnswerJson, QuizVersions.Json) ?? Answer.Empty;
-            return new ReviewItem(i + 1, q, answer, Scoring.Score(q, answer), response?.Points, response?.NeedsGrading ?? q.NeedsInstructor);
+            return new ReviewItem(i + 1, q, answer, Scoring.Score(q, answer), response?.Points, response?.NeedsGrading ?? q.NeedsInstructor,
+                response?.Feedback, RubricScoring.FromJson(response?.RubricJson));
         }).ToList();
-        return new ReviewPage(attempt.Id, lessonTitle, quiz.LessonSlug, quiz, items, items.Sum(i => i.Points ?? i.Auto.Points), quiz.MaxPoints,
-            items.Count(i => i.NeedsGrading), practice, attempt.SubmittedAt);
+        var (score, keys, grading) = Assignments.AssignmentRules.Visible(assignment);
+        return new ReviewPage(attempt.Id, lessonTitle, quiz.LessonSlug, quiz, items, quiz.MaxPoints, assignment is null, attempt.SubmittedAt,
+            score, keys, grading, assignment is not null && Assignments.AssignmentRules.IsLate(assignment, attempt.SubmittedAt), assignment?.Title);
     }
 }

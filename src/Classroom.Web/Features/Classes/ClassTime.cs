@@ -1,0 +1,40 @@
+namespace Classroom.Web.Features.Classes;
+
+/// <summary>Dates are stored in UTC and shown, and typed, in the class's time zone.</summary>
+public static class ClassTime
+{
+    public static readonly IReadOnlyList<string> CommonZones =
+    [
+        "UTC", "Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin", "Europe/Madrid", "Europe/Rome", "Europe/Athens",
+        "Africa/Johannesburg", "Africa/Lagos", "Africa/Nairobi", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo",
+        "Australia/Sydney", "Pacific/Auckland", "America/St_Johns", "America/Halifax", "America/New_York", "America/Chicago",
+        "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Sao_Paulo",
+        "America/Mexico_City", "America/Toronto", "America/Vancouver",
+    ];
+
+    public static TimeZoneInfo Zone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public static bool IsKnown(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+    public static DateTime ToLocal(DateTime utc, string zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(zone));
+
+    /// <summary>A wall-clock time typed for the class (as an &lt;input type=datetime-local&gt; sends it) to UTC.</summary>
+    public static DateTime ToUtc(DateTime local, string zone)
+    {
+        var tz = Zone(zone);
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        // A time skipped by a clock change does not exist; move it forward by the gap.
+        if (tz.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);
+        return TimeZoneInfo.ConvertTimeToUtc(unspecified, tz);
+    }
+
+    public static string Format(DateTime utc, string zone)
+    {
+        var local = ToLocal(utc, zone);
+        return $"{local:ddd d MMM yyyy, HH:mm} ({zone})";
+    }
+
+    public static string InputValue(DateTime utc, string zone) => ToLocal(utc, zone).ToString("yyyy-MM-ddTHH:mm");
+}

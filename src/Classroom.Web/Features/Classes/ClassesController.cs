@@ -1,0 +1,252 @@
+using System.ComponentModel.DataAnnotations;
+using Classroom.Web.Data;
+using Classroom.Web.Data.Entities;
+using Classroom.Web.Features.Assignments;
+using Classroom.Web.Features.Shared;
+using Classroom.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Classroom.Web.Features.Classes;
+
+[Authorize]
+public sealed class ClassesController(ClassroomDbContext db, ClassAccess access, UserManager<ApplicationUser> users, TimeProvider clock) : Controller
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private bool Teaches => User.IsInRole(Roles.Instructor) || User.IsInRole(Roles.Admin);
+
+    [HttpGet("/classes")]
+    public async Task<IActionResult> Index(bool archived = false)
+    {
+        if (Teaches)
+        {
+            var classes = await access.Taught(User).Where(c => (c.ArchivedAt != null) == archived)
+                .OrderBy(c => c.Name)
+                .Select(c => new TaughtClassRow(c.Id, c.Name, c.Term, c.JoinCode, c.Owner!.DisplayName,
+                    c.Enrollments.Count(e => e.RemovedAt == null), c.Assignments.Count))
+                .ToListAsync();
+            return View("Taught", new TaughtClassesPage(classes, archived, new NewClassForm(), User.IsInRole(Roles.Admin)));
+        }
+        return View("Joined", await JoinedPageAsync(new JoinForm()));
+    }
+
+    [HttpPost("/classes")]
+    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    public async Task<IActionResult> Create(NewClassForm form)
+    {
+        if (!ClassTime.IsKnown(form.TimeZone)) ModelState.AddModelError(nameof(form.TimeZone), "Choose a time zone from the list.");
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Taught", new TaughtClassesPage([], false, form, User.IsInRole(Roles.Admin)));
+        }
+        var created = new Class
+        {
+            Name = form.Name.Trim(),
+            Term = form.Term?.Trim() ?? "",
+            TimeZone = form.TimeZone,
+            OwnerId = User.Id()!,
+            JoinCode = await UniqueCodeAsync(),
+            CreatedAt = Now,
+        };
+        db.Classes.Add(created);
+        await db.SaveChangesAsync();
+        return Redirect($"/classes/{created.Id}");
+    }
+
+    [HttpPost("/classes/join")]
+    [EnableRateLimiting(ClassroomExtensions.AuthRateLimit)]
+    public async Task<IActionResult> Join(JoinForm form)
+    {
+        if (Teaches) return Forbid();
+        var code = JoinCodes.Normalize(form.Code);
+        var found = code.Length == 0 ? null : await db.Classes.SingleOrDefaultAsync(c => c.JoinCode == code && c.ArchivedAt == null);
+        if (found is null)
+        {
+            ModelState.AddModelError(nameof(form.Code), "No open class has that code. Check it with your teacher: codes use letters and digits, without O, I, L, 0 or 1.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Joined", await JoinedPageAsync(form));
+        }
+        var studentId = User.Id()!;
+        var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.ClassId == found.Id && e.StudentId == studentId);
+        if (enrollment is null) db.Enrollments.Add(new Enrollment { ClassId = found.Id, StudentId = studentId, JoinedAt = Now });
+        else enrollment.RemovedAt = null;
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"You joined {found.Name}.";
+        return Redirect($"/classes/{found.Id}");
+    }
+
+    [HttpGet("/classes/{id:int}")]
+    public async Task<IActionResult> Show(int id)
+    {
+        var taught = await access.TaughtClassAsync(id, User);
+        if (taught is not null) return View("Show", await ClassPageAsync(taught));
+        var studentId = User.Id()!;
+        if (!await access.IsEnrolledAsync(id, studentId)) return NotFound();
+        var joined = await db.Classes.Include(c => c.Owner).SingleAsync(c => c.Id == id);
+        return View("StudentClass", new StudentClassPage(joined.Id, joined.Name, joined.Term, joined.Owner!.DisplayName,
+            await MyAssignments.ForStudentAsync(db, studentId, Now, id)));
+    }
+
+    [HttpPost("/classes/{id:int}/settings")]
+    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    public async Task<IActionResult> Settings(int id, NewClassForm form)
+    {
+        var taught = await access.TaughtClassAsync(id, User);
+        if (taught is null) return NotFound();
+        if (!ClassTime.IsKnown(form.TimeZone)) ModelState.AddModelError(nameof(form.TimeZone), "Choose a time zone from the list.");
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Show", await ClassPageAsync(taught, form));
+        }
+        taught.Name = form.Name.Trim();
+        taught.Term = form.Term?.Trim() ?? "";
+        taught.TimeZone = form.TimeZone;
+        await db.SaveChangesAsync();
+        TempData["Flash"] = "Class settings saved.";
+        return Redirect($"/classes/{id}");
+    }
+
+    [HttpPost("/classes/{id:int}/archive")]
+    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    public Task<IActionResult> Archive(int id) => Change(id, c => c.ArchivedAt = Now, "Class archived: students can no longer join it. Its work is kept.");
+
+    [HttpPost("/classes/{id:int}/unarchive")]
+    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    public Task<IActionResult> Unarchive(int id) => Change(id, c => c.ArchivedAt = null, "Class restored.");
+
+    [HttpPost("/classes/{id:int}/code")]
+    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    public async Task<IActionResult> NewCode(int id)
+    {
+        var code = await UniqueCodeAsync();
+        return await Change(id, c => c.JoinCode = code, $"New join code: {JoinCodes.Display(code)}. The old code no longer works.");
+    }
+
+    [HttpPost("/classes/{id:int}/students/{studentId}/remove")]
+    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    public async Task<IActionResult> RemoveStudent(int id, string studentId)
+    {
+        if (!await access.TeachesAsync(id, User)) return NotFound();
+        var enrollment = await db.Enrollments.Include(e => e.Student).SingleOrDefaultAsync(e => e.ClassId == id && e.StudentId == studentId && e.RemovedAt == null);
+        if (enrollment is null) return NotFound();
+        enrollment.RemovedAt = Now;
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"{enrollment.Student!.DisplayName} was removed from the class. Their attempts are kept.";
+        return Redirect($"/classes/{id}");
+    }
+
+    [HttpPost("/classes/{id:int}/instructors")]
+    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    public async Task<IActionResult> AddInstructor(int id, CoInstructorForm form)
+    {
+        var taught = await access.TaughtClassAsync(id, User);
+        if (taught is null) return NotFound();
+        var other = ModelState.IsValid ? await users.FindByEmailAsync(form.Email.Trim()) : null;
+        if (other is null || !await users.IsInRoleAsync(other, Roles.Instructor))
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            ModelState.AddModelError(nameof(form.Email), "No instructor account has that email. An administrator creates instructor accounts.");
+            return View("Show", await ClassPageAsync(taught));
+        }
+        if (other.Id != taught.OwnerId && !await db.ClassInstructors.AnyAsync(ci => ci.ClassId == id && ci.InstructorId == other.Id))
+        {
+            db.ClassInstructors.Add(new ClassInstructor { ClassId = id, InstructorId = other.Id, AddedAt = Now });
+            await db.SaveChangesAsync();
+        }
+        TempData["Flash"] = $"{other.DisplayName} now teaches this class with you.";
+        return Redirect($"/classes/{id}");
+    }
+
+    private async Task<IActionResult> Change(int id, Action<Class> change, string message)
+    {
+        var taught = await access.TaughtClassAsync(id, User);
+        if (taught is null) return NotFound();
+        change(taught);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = message;
+        return Redirect($"/classes/{id}");
+    }
+
+    private async Task<string> UniqueCodeAsync()
+    {
+        while (true)
+        {
+            var code = JoinCodes.New();
+            if (!await db.Classes.AnyAsync(c => c.JoinCode == code)) return code;
+        }
+    }
+
+    private async Task<JoinedClassesPage> JoinedPageAsync(JoinForm form)
+    {
+        var studentId = User.Id()!;
+        var classes = await access.Joined(studentId).OrderBy(c => c.Name)
+            .Select(c => new JoinedClassRow(c.Id, c.Name, c.Term, c.Owner!.DisplayName, c.Assignments.Count))
+            .ToListAsync();
+        return new JoinedClassesPage(classes, form);
+    }
+
+    private async Task<ClassPage> ClassPageAsync(Class taught, NewClassForm? settings = null)
+    {
+        var owner = await db.Users.Where(u => u.Id == taught.OwnerId).Select(u => u.DisplayName).SingleAsync();
+        var coInstructors = await db.ClassInstructors.Where(ci => ci.ClassId == taught.Id).Select(ci => ci.Instructor!.DisplayName).ToListAsync();
+        var assignments = await db.Assignments.Where(a => a.ClassId == taught.Id).OrderBy(a => a.DueAt).ToListAsync();
+        var assignmentIds = assignments.Select(a => a.Id).ToList();
+        var students = await db.Enrollments.Where(e => e.ClassId == taught.Id && e.RemovedAt == null)
+            .OrderBy(e => e.Student!.DisplayName)
+            .Select(e => new { e.StudentId, e.Student!.DisplayName, e.Student.Email, e.JoinedAt }).ToListAsync();
+        var submitted = await db.Attempts.Where(a => a.AssignmentId != null && assignmentIds.Contains(a.AssignmentId.Value) && a.Status != AttemptStatus.InProgress)
+            .Select(a => new { a.StudentId, a.AssignmentId, a.Score, a.MaxScore }).ToListAsync();
+        var roster = students.Select(s =>
+        {
+            var mine = submitted.Where(a => a.StudentId == s.StudentId).GroupBy(a => a.AssignmentId).Select(g => g.MaxBy(a => a.Score ?? 0)!).ToList();
+            var percent = mine.Sum(a => a.MaxScore) > 0 ? Math.Round(mine.Sum(a => a.Score ?? 0) / mine.Sum(a => a.MaxScore) * 100) : (decimal?)null;
+            return new RosterRow(s.StudentId, s.DisplayName, s.Email ?? "", s.JoinedAt, mine.Count, percent);
+        }).ToList();
+        var needsGrading = await db.Attempts.CountAsync(a => a.AssignmentId != null && assignmentIds.Contains(a.AssignmentId.Value) && a.Status == AttemptStatus.NeedsGrading);
+        return new ClassPage(taught.Id, taught.Name, taught.Term, taught.TimeZone, JoinCodes.Display(taught.JoinCode), taught.ArchivedAt is not null,
+            owner, coInstructors, roster,
+            assignments.Select(a => new ClassAssignmentRow(a.Id, a.Title, ClassTime.Format(a.DueAt, taught.TimeZone), a.ReleasedAt is not null)).ToList(),
+            assignments.Count, needsGrading,
+            settings ?? new NewClassForm { Name = taught.Name, Term = taught.Term, TimeZone = taught.TimeZone });
+    }
+}
+
+public sealed class NewClassForm
+{
+    [Required, StringLength(100)]
+    public string Name { get; set; } = "";
+
+    [StringLength(50)]
+    public string? Term { get; set; }
+
+    [Required, Display(Name = "Time zone")]
+    public string TimeZone { get; set; } = "UTC";
+}
+
+public sealed class JoinForm
+{
+    [Required, StringLength(20), Display(Name = "Join code")]
+    public string Code { get; set; } = "";
+}
+
+public sealed class CoInstructorForm
+{
+    [Required, EmailAddress, StringLength(256)]
+    public string Email { get; set; } = "";
+}
+
+public sealed record TaughtClassRow(int Id, string Name, string Term, string JoinCode, string Owner, int Students, int Assignments);
+public sealed record TaughtClassesPage(IReadOnlyList<TaughtClassRow> Classes, bool Archived, NewClassForm Form, bool IsAdmin);
+public sealed record JoinedClassRow(int Id, string Name, string Term, string Teacher, int Assignments);
+public sealed record JoinedClassesPage(IReadOnlyList<JoinedClassRow> Classes, JoinForm Form);
+public sealed record RosterRow(string StudentId, string Name, string Email, DateTime JoinedAt, int Submitted, decimal? Percent);
+public sealed record ClassAssignmentRow(int Id, string Title, string Due, bool Released);
+public sealed record ClassPage(int Id, string Name, string Term, string TimeZone, string JoinCode, bool Archived, string Owner,
+    IReadOnlyList<string> CoInstructors, IReadOnlyList<RosterRow> Roster, IReadOnlyList<ClassAssignmentRow> Assignments,
+    int AssignmentCount, int NeedsGrading, NewClassForm Settings);
+public sealed record StudentClassPage(int Id, string Name, string Term, string Teacher, IReadOnlyList<MyAssignmentRow> Assignments);

@@ -1,0 +1,70 @@
+using Classroom.Web.Data;
+using Classroom.Web.Data.Entities;
+using Classroom.Web.Features.Classes;
+using Classroom.Web.Features.Quizzes;
+using Classroom.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Classroom.Web.Features.Gradebook;
+
+[Authorize]
+public sealed class GradebookController(ClassroomDbContext db, ClassAccess access, QuizVersions versions, TimeProvider clock) : Controller
+{
+    [HttpGet("/classes/{id:int}/gradebook")]
+    public async Task<IActionResult> Show(int id)
+    {
+        var taught = await access.TaughtClassAsync(id, User);
+        if (taught is not null)
+            return View("Show", new GradebookPage(taught.Id, taught.Name, taught.TimeZone, await BuildAsync(taught), StudentView: false));
+        var studentId = User.Id()!;
+        if (!await access.IsEnrolledAsync(id, studentId)) return NotFound();
+        var joined = await db.Classes.SingleAsync(c => c.Id == id);
+        var table = await BuildAsync(joined);
+        // A student sees their own row, and only the assignments whose grades are released.
+        var row = table.Rows.Single(r => r.Student.Id == studentId);
+        var cells = row.Cells.Select((c, i) => table.Assignments[i].Released ? c : c with { Points = null }).ToList();
+        var released = cells.Where((c, i) => table.Assignments[i].Released).ToList();
+        var mine = new GradebookRow(row.Student, cells, released.Sum(c => c.Points ?? 0),
+            released.Where(c => c.AttemptId is not null || c.Missing).Sum(c => c.Max));
+        return View("Show", new GradebookPage(joined.Id, joined.Name, joined.TimeZone, table with { Rows = [mine], Columns = [] }, StudentView: true));
+    }
+
+    [HttpGet("/classes/{id:int}/gradebook.csv")]
+    public async Task<IActionResult> Csv(int id)
+    {
+        var taught = await access.TaughtClassAsync(id, User);
+        if (taught is null)
+            return await access.IsEnrolledAsync(id, User.Id()!) ? Forbid() : NotFound();
+        var bytes = GradebookCsv.Write(await BuildAsync(taught));
+        return File(bytes, "text/csv; charset=utf-8", $"{Slug(taught.Name)}-gradebook.csv");
+    }
+
+    private async Task<GradebookTable> BuildAsync(Class c)
+    {
+        var students = await db.Enrollments.Where(e => e.ClassId == c.Id && e.RemovedAt == null)
+            .Select(e => new GradebookStudent(e.StudentId, e.Student!.DisplayName, e.Student.Email ?? "")).ToListAsync();
+        var assignments = await db.Assignments.Where(a => a.ClassId == c.Id).OrderBy(a => a.DueAt).ThenBy(a => a.Id).ToListAsync();
+        var columns = new List<GradebookAssignment>();
+        foreach (var a in assignments)
+        {
+            var quiz = await versions.DefinitionAsync(a.QuizVersionId);
+            columns.Add(new GradebookAssignment(a.Id, a.Title, quiz.MaxPoints, a.DueAt, a.OpensAt, a.ReleasedAt is not null, a.LatePolicy));
+        }
+        var ids = assignments.Select(a => a.Id).ToList();
+        var attempts = await db.Attempts.Where(t => t.AssignmentId != null && ids.Contains(t.AssignmentId.Value))
+            .Select(t => new GradebookAttempt(t.Id, t.StudentId, t.AssignmentId!.Value, t.Status, t.SubmittedAt, t.Score)).ToListAsync();
+        return GradebookTable.Build(students, columns, attempts, clock.GetUtcNow().UtcDateTime);
+    }
+
+    private static string Slug(string name)
+    {
+        var slug = new string(name.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
+        while (slug.Contains("--")) slug = slug.Replace("--", "-");
+        slug = slug.Trim('-');
+        return slug.Length == 0 ? "class" : slug;
+    }
+}
+
+public sealed record GradebookPage(int ClassId, string ClassName, string TimeZone, GradebookTable Table, bool StudentView);

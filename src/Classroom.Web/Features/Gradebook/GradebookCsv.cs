@@ -1,0 +1,43 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace Classroom.Web.Features.Gradebook;
+
+/// <summary>
+/// The gradebook as CSV a spreadsheet opens without fixing: UTF-8 with a byte-order mark, one header
+/// row, plain numbers, and any cell that starts like a formula (=, +, -, @) escaped so it stays text.
+/// </summary>
+public static class GradebookCsv
+{
+    public static byte[] Write(GradebookTable table)
+    {
+        var options = CsvWriterOptions.Default with
+        {
+            Injection = CsvInjection.Escape,
+            WriteByteOrderMark = true,
+            FormatProvider = CultureInfo.InvariantCulture,
+        };
+        using var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        {
+            csv.WriteField("Student");
+            csv.WriteField("Email");
+            foreach (var a in table.Assignments) csv.WriteField($"{a.Title} ({a.MaxScore.ToString("0.##", CultureInfo.InvariantCulture)} points)");
+            csv.WriteField("Total");
+            csv.WriteField("Possible");
+            csv.WriteField("Percent");
+            csv.EndRecord();
+            foreach (var row in table.Rows)
+            {
+                csv.WriteField(row.Student.Name);
+                csv.WriteField(row.Student.Email);
+                foreach (var cell in row.Cells) csv.WriteField(cell.Points?.ToString("0.##", CultureInfo.InvariantCulture) ?? "");
+                csv.WriteField(row.Total.ToString("0.##", CultureInfo.InvariantCulture));
+                csv.WriteField(row.Possible.ToString("0.##", CultureInfo.InvariantCulture));
+                csv.WriteField(row.Percent?.ToString("0.#", CultureInfo.InvariantCulture) ?? "");
+                csv.EndRecord();
+            }
+        }
+        return stream.ToArray();
+    }
+}

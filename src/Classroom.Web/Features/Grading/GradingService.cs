@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using Classroom.Web.Content;
+using Classroom.Web.Data;
+using Classroom.Web.Data.Entities;
+using Classroom.Web.Features.Classes;
+using Classroom.Web.Features.Quizzes;
+using Classroom.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Classroom.Web.Features.Grading;
+
+/// <summary>What an instructor sends for one response. <see cref="Stamp"/> is the version they were looking at.</summary>
+public sealed record GradeInput(IReadOnlyList<int>? Levels, decimal? Points, string? Feedback, string? Reason, string? Stamp);
+
+public enum GradeOutcome { Saved, NotFound, Invalid, Conflict }
+
+public sealed record GradeResult(GradeOutcome Outcome, string Message, decimal? CurrentPoints = null, string? CurrentFeedback = null, string? CurrentStamp = null);
+
+public sealed class GradingService(ClassroomDbContext db, ClassAccess access, QuizVersions versions, TimeProvider clock)
+{
+    public const int MaxFeedbackLength = 10_000;
+
+    public async Task<GradeResult> GradeAsync(int responseId, ClaimsPrincipal user, GradeInput input)
+    {
+        var row = await (from r in db.Responses
+                         join a in db.Attempts on r.AttemptId equals a.Id
+                         join asg in db.Assignments on a.AssignmentId equals asg.Id
+                         where r.Id == responseId
+                         select new { Response = r, Attempt = a, asg.ClassId }).SingleOrDefaultAsync();
+        if (row is null || !await access.TeachesAsync(row.ClassId, user))
+            return new(GradeOutcome.NotFound, "There is no such response in your classes.");
+        if (!row.Attempt.IsSubmitted)
+            return new(GradeOutcome.Invalid, "This attempt has not been submitted yet, so it cannot be graded.");
+
+        var quiz = await versions.DefinitionAsync(row.Attempt.QuizVersionId);
+        var question = quiz.Find(row.Response.QuestionId)!;
+        var response = row.Response;
+
+        if (input.Feedback is { Length: > MaxFeedbackLength })
+            return new(GradeOutcome.Invalid, $"Feedback may be at most {MaxFeedbackLength:N0} characters.");
+        if (input.Reason is { Length: > 1_000 })
+            return new(GradeOutcome.Invalid, "A reason may be at most 1,000 characters.");
+
+        decimal points;
+        string? rubricJson = null;
+        if (input.Levels is { } levels && question.Rubric.Count > 0)
+        {
+            if (levels.Count != question.Rubric.Count || levels.Select((l, i) => l < 0 || l >= question.Rubric[i].Levels.Count).Any(bad => bad))
+                return new(GradeOutcome.Invalid, $"Choose one level for each of the {question.Rubric.Count} criteria.");
+            points = RubricScoring.Points(question.Rubric, levels);
+            rubricJson = RubricScoring.ToJson(levels);
+        }
+        else if (input.Points is { } given)
+        {
+            if (given < 0 || given > question.Points)
+                return new(GradeOutcome.Invalid, $"Points must be between 0 and {question.Points:0.##}.");
+            points = Scoring.Round(given);
+        }
+        else
+        {
+            return new(GradeOutcome.Invalid, question.Rubric.Count > 0
+                ? $"Choose one level for each of the {question.Rubric.Count} criteria."
+                : "Enter the points for this answer.");
+        }
+
+        var automatic = !question.NeedsInstructor;
+        if (automatic && points != response.AutoPoints && string.IsNullOrWhiteSpace(input.Reason))
+            return new(GradeOutcome.Invalid, "Give a reason for changing an automatic score; the student and your co-instructors will see it in the history.");
+
+        var old = response.Points;
+        // Optimistic concurrency: the save only lands if nobody changed the response since this grader loaded it.
+        db.Entry(response).Property(r => r.Stamp).OriginalValue = string.IsNullOrEmpty(input.Stamp) ? null : input.Stamp;
+        response.Points = points;
+        response.Feedback = string.IsNullOrWhiteSpace(input.Feedback) ? null : input.Feedback.Trim();
+        response.RubricJson = rubricJson;
+        response.NeedsGrading = false;
+        response.Stamp = Guid.NewGuid().ToString("N");
+        if (old != points)
+        {
+            db.ScoreChanges.Add(new ScoreChange
+            {
+                ResponseId = response.Id,
+                ChangedById = user.Id()!,
+                ChangedAt = clock.GetUtcNow().UtcDateTime,
+                OldPoints = old,
+                NewPoints = points,
+                Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim(),
+            });
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Responses.AsNoTracking().SingleAsync(r => r.Id == responseId);
+            return new(GradeOutcome.Conflict,
+                $"Someone else changed this response while you were grading it. It now has {(current.Points is decimal p ? $"{p:0.##} points" : "no points")}. Your change was not saved: look at theirs, then save again if yours should replace it.",
+                current.Points, current.Feedback, current.Stamp);
+        }
+        await RecomputeAttemptAsync(row.Attempt.Id);
+        return new(GradeOutcome.Saved, $"Saved: {points:0.##} of {question.Points:0.##} points.", points, response.Feedback, response.Stamp);
+    }
+
+    /// <summary>An attempt's score is the sum of its responses; it is graded once no response waits for a person.</summary>
+    private async Task RecomputeAttemptAsync(int attemptId)
+    {
+        var responses = await db.Responses.AsNoTracking().Where(r => r.AttemptId == attemptId)
+            .Select(r => new { r.Points, r.AutoPoints, r.NeedsGrading }).ToListAsync();
+        var score = responses.Sum(r => r.Points ?? r.AutoPoints ?? 0);
+        var status = responses.Any(r => r.NeedsGrading) ? AttemptStatus.NeedsGrading : AttemptStatus.Graded;
+        await db.Attempts.Where(a => a.Id == attemptId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Score, score).SetProperty(a => a.Status, status));
+    }
+
+    public async Task<List<HistoryEntry>> HistoryAsync(IReadOnlyCollection<int> responseIds) =>
+        await db.ScoreChanges.Where(c => responseIds.Contains(c.ResponseId))
+            .OrderBy(c => c.ChangedAt).ThenBy(c => c.Id)
+            .Select(c => new HistoryEntry(c.ResponseId, c.ChangedBy!.DisplayName, c.ChangedAt, c.OldPoints, c.NewPoints, c.Reason))
+            .ToListAsync();
+}
+
+public sealed record HistoryEntry(int ResponseId, string Who, DateTime When, decimal? Old, decimal? New, string? Reason);

@@ -1,0 +1,6 @@
+using Classroom.Web.Content;
+
+namespace Classroom.Web.Features.Shared;
+
+/// <summary>A rubric to show, and (once grades are released or to the instructor) the level chosen for each criterion.</summary>
+public sealed record RubricView(IReadOnlyList<RubricCriterion> Rubric, IReadOnlyList<int>? Chosen = null);
