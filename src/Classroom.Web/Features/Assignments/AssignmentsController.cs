@@ -118,12 +118,13 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
         var assignment = await db.Assignments.Include(a => a.Class).SingleOrDefaultAsync(a => a.Id == id);
         if (assignment is null || !await access.TeachesAsync(assignment.ClassId, User)) return NotFound();
         var hasAttempts = await db.Attempts.AnyAsync(a => a.AssignmentId == id);
-        if (hasAttempts && form.Lesson != assignment.LessonSlug)
+        var quizChanged = !string.IsNullOrEmpty(form.Lesson) && form.Lesson != assignment.LessonSlug;
+        if (hasAttempts && quizChanged)
             ModelState.AddModelError(nameof(form.Lesson), "Students have already started this assignment, so its quiz cannot change. Make a new assignment instead.");
         var quiz = Validate(form, assignment.Class!);
         if (quiz is null || !ModelState.IsValid)
         {
-            Response.StatusCode = hasAttempts && form.Lesson != assignment.LessonSlug ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = hasAttempts && quizChanged ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
             return View("Edit", EditPage(assignment.Class!, form, id, hasAttempts));
         }
         if (form.Lesson != assignment.LessonSlug)
