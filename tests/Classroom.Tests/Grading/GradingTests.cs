@@ -1,0 +1,175 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Classroom.Tests.Infrastructure;
+using Classroom.Web.Data;
+using Classroom.Web.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Classroom.Tests.Grading;
+
+public class GradingTests
+{
+    private static async Task<T> Db<T>(ClassroomFactory factory, Func<ClassroomDbContext, Task<T>> query)
+    {
+        using var scope = factory.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ClassroomDbContext>());
+    }
+
+    private static Task<Response> ResponseAsync(ClassroomFactory factory, int id) => Db(factory, db => db.Responses.AsNoTracking().SingleAsync(r => r.Id == id));
+
+    private static Task<HttpResponseMessage> GradeAsync(HttpClient client, int responseId, string? stamp, string returnUrl, params (string, string)[] fields) =>
+        client.PostFormAsync($"/responses/{responseId}/grade",
+            new Dictionary<string, string>(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2))) { ["stamp"] = stamp ?? "", ["returnUrl"] = returnUrl },
+            tokenFrom: returnUrl);
+
+    [Fact]
+    public async Task By_question_shows_every_students_answer_with_progress_and_the_rubric_grades_an_essay()
+    {
+        using var factory = new ClassroomFactory();
+        var world = await ClassWorld.BuildAsync(factory);
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        var page = $"/assignments/{world.AssignmentId}/grading/questions/essay";
+        var html = await teacher.GetStringAsync(page);
+        Assert.Contains("1 of 2 graded", html);
+        Assert.Contains("Amira Haddad", html);
+        Assert.Contains("Ben Okafor", html);
+        Assert.Contains("The article is not very reliable because it uses sources that are not named.", html);
+        Assert.Contains("Traces the chain of sources", html);
+        Assert.Contains("1 of 2 graded", await teacher.GetStringAsync($"/assignments/{world.AssignmentId}/grading"));
+
+        var essay = await ResponseAsync(factory, world.WaitingEssayResponseId);
+        var saved = await GradeAsync(teacher, essay.Id, essay.Stamp, page, ("level0", "1"), ("level1", "2"), ("level2", "1"), ("feedback", "Name the steps."));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var graded = await ResponseAsync(factory, essay.Id);
+        Assert.Equal(2 + 1 + 2, graded.Points);
+        Assert.Equal("Name the steps.", graded.Feedback);
+        Assert.False(graded.NeedsGrading);
+        Assert.Contains("2 of 2 graded", await teacher.GetStringAsync(page));
+
+        var attempt = await Db(factory, db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == world.WaitingAttemptId));
+        var sum = await Db(factory, db => db.Responses.Where(r => r.AttemptId == attempt.Id).ToListAsync());
+        Assert.Equal(sum.Sum(r => r.Points ?? r.AutoPoints ?? 0), attempt.Score);
+        Assert.Equal(AttemptStatus.NeedsGrading, attempt.Status); // the short answer still waits
+
+        var shortAnswer = sum.Single(r => r.QuestionId == "why-names-matter");
+        await GradeAsync(teacher, shortAnswer.Id, shortAnswer.Stamp, page, ("points", "1.5"));
+        Assert.Equal(AttemptStatus.Graded, (await Db(factory, db => db.Attempts.AsNoTracking().SingleAsync(a => a.Id == attempt.Id))).Status);
+    }
+
+    [Fact]
+    public async Task Saving_goes_to_the_next_students_answer_with_focus_there()
+    {
+        using var factory = new ClassroomFactory();
+        var world = await ClassWorld.BuildAsync(factory);
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        var page = $"/assignments/{world.AssignmentId}/grading/questions/why-names-matter";
+        var html = await teacher.GetStringAsync(page);
+        var ids = Regex.Matches(html, "id=\"response-(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.Contains($"name=\"next\" value=\"{ids[1]}\"", html);
+        var first = await ResponseAsync(factory, ids[0]);
+        var saved = await GradeAsync(teacher, ids[0], first.Stamp, page, ("points", "2"), ("next", ids[1].ToString()));
+        Assert.Equal($"{page}?focus={ids[1]}#response-{ids[1]}", saved.Headers.Location?.OriginalString);
+        var focused = await teacher.GetStringAsync($"{page}?focus={ids[1]}");
+        Assert.Matches($"id=\"points-{ids[1]}\"[^>]*autofocus", focused);
+    }
+
+    [Fact]
+    public async Task Overriding_an_automatic_score_needs_a_reason_and_every_change_is_in_the_history()
+    {
+        using var factory = new ClassroomFactory();
+        var world = await ClassWorld.BuildAsync(factory);
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        var page = $"/assignments/{world.AssignmentId}/grading/attempts/{world.StudentAttemptId}";
+        var auto = await Db(factory, db => db.Responses.AsNoTracking().SingleAsync(r => r.AttemptId == world.StudentAttemptId && r.QuestionId == "via-al-jazeera"));
+        Assert.Equal(2m, auto.Points);
+
+        var noReason = await GradeAsync(teacher, auto.Id, auto.Stamp, page, ("points", "3"));
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("Give a reason for changing an automatic score", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(2m, (await ResponseAsync(factory, auto.Id)).Points);
+
+        var withReason = await GradeAsync(teacher, auto.Id, auto.Stamp, page, ("points", "3"), ("reason", "The Abadi claim is also Al-Jazeera's: option wording was unclear."));
+        Assert.Equal(HttpStatusCode.Redirect, withReason.StatusCode);
+        Assert.Equal(3m, (await ResponseAsync(factory, auto.Id)).Points);
+
+        var history = await Db(factory, db => db.ScoreChanges.Include(c => c.ChangedBy).Where(c => c.ResponseId == auto.Id).ToListAsync());
+        var change = Assert.Single(history);
+        Assert.Equal((2m, 3m, "Ms. Rivera"), (change.OldPoints!.Value, change.NewPoints!.Value, change.ChangedBy!.DisplayName));
+        Assert.Contains("option wording was unclear", change.Reason);
+        var html = await teacher.GetStringAsync(page);
+        Assert.Contains("Ms. Rivera: 2 → 3 — The Abadi claim is also Al-Jazeera", html);
+    }
+
+    [Theory]
+    [InlineData("level0", "7", "Choose one level for each of the 3 criteria.")]
+    [InlineData("points", "99", "Points must be between 0 and 2.")]
+    [InlineData("points", "lots", "'lots' is not a number of points.")]
+    public async Task Impossible_grades_are_refused_with_a_message_and_change_nothing(string field, string value, string message)
+    {
+        using var factory = new ClassroomFactory();
+        var world = await ClassWorld.BuildAsync(factory);
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        var question = field.StartsWith("level") ? "essay" : "why-names-matter";
+        var response = await Db(factory, db => db.Responses.AsNoTracking().SingleAsync(r => r.AttemptId == world.WaitingAttemptId && r.QuestionId == question));
+        var fields = field.StartsWith("level") ? new[] { (field, value), ("level1", "0"), ("level2", "0") } : new[] { (field, value) };
+        var refused = await GradeAsync(teacher, response.Id, response.Stamp, $"/assignments/{world.AssignmentId}/grading", fields);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(message).Replace("&#39;", "&#x27;"), await refused.Content.ReadAsStringAsync());
+        var after = await ResponseAsync(factory, response.Id);
+        Assert.Equal((response.Points, response.Stamp, response.NeedsGrading), (after.Points, after.Stamp, after.NeedsGrading));
+    }
+
+    [Fact]
+    public async Task Two_instructors_saving_the_same_response_at_once_never_silently_overwrite()
+    {
+        using var factory = new ClassroomFactory();
+        var world = await ClassWorld.BuildAsync(factory);
+        var first = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        var second = await ClassWorld.ClientAsync(factory, ClassWorld.Admin);
+        var essay = await ResponseAsync(factory, world.WaitingEssayResponseId);
+        var page = $"/assignments/{world.AssignmentId}/grading/questions/essay";
+        var tokenA = await first.GetAntiforgeryTokenAsync(page);
+        var tokenB = await second.GetAntiforgeryTokenAsync(page);
+
+        FormUrlEncodedContent Body(string token, string level, string feedback) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["stamp"] = essay.Stamp!, ["returnUrl"] = page,
+            ["level0"] = level, ["level1"] = level, ["level2"] = level, ["feedback"] = feedback,
+        });
+        var results = await Task.WhenAll(
+            first.PostAsync($"/responses/{essay.Id}/grade", Body(tokenA, "0", "Excellent.")),
+            second.PostAsync($"/responses/{essay.Id}/grade", Body(tokenB, "2", "Needs work.")));
+
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
+        var loser = Assert.Single(results, r => r.StatusCode == HttpStatusCode.Conflict);
+        var after = await ResponseAsync(factory, essay.Id);
+        var winnerFeedback = after.Feedback;
+        Assert.Contains(winnerFeedback, new[] { "Excellent.", "Needs work." });
+        var text = await loser.Content.ReadAsStringAsync();
+        Assert.Contains("Someone else changed this response while you were grading it", text);
+        Assert.Contains($"It now has {after.Points:0.##} points", text);
+        Assert.Contains(winnerFeedback!, text);
+        Assert.Single(await Db(factory, db => db.ScoreChanges.Where(c => c.ResponseId == essay.Id).ToListAsync()));
+
+        // Saving again from the stale page is also refused; from a fresh page it works.
+        var stale = await GradeAsync(first, essay.Id, essay.Stamp, page, ("level0", "1"), ("level1", "1"), ("level2", "1"));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var fresh = await GradeAsync(first, essay.Id, after.Stamp, page, ("level0", "1"), ("level1", "1"), ("level2", "1"));
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_instructor_cannot_grade_and_a_tampered_id_changes_nothing()
+    {
+        using var factory = new ClassroomFactory();
+        var world = await ClassWorld.BuildAsync(factory);
+        var other = await ClassWorld.ClientAsync(factory, ClassWorld.OtherInstructor);
+        var essay = await ResponseAsync(factory, world.WaitingEssayResponseId);
+        var refused = await GradeAsync(other, essay.Id, essay.Stamp, "/classes", ("level0", "0"), ("level1", "0"), ("level2", "0"));
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await GradeAsync(other, 999999, null, "/classes", ("points", "1"))).StatusCode);
+        Assert.Null((await ResponseAsync(factory, essay.Id)).Points);
+    }
+}
