@@ -12,7 +12,8 @@ namespace Classroom.Web.Data;
 public static class DemoData
 {
     public const string ClassName = "Period 1";
-    public const string JoinCode = "DEMO-P1";
+    /// <summary>Stored without the dash, like every code; shown as DEMO-P1.</summary>
+    public const string JoinCode = "DEMOP1";
 
     public static readonly IReadOnlyList<(string Email, string Name, string Role)> Accounts =
     [

@@ -53,6 +53,15 @@ public class ClassFlowTests(ClassroomFactory factory) : IClassFixture<ClassroomF
     }
 
     [Fact]
+    public async Task The_demo_code_works_as_the_readme_prints_it()
+    {
+        var student = await NewStudentAsync("Demo Joiner");
+        var joined = await JoinAsync(student, "DEMO-P1");
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+        Assert.Contains("Period 1", await student.GetStringAsync("/classes"));
+    }
+
+    [Fact]
     public async Task A_new_code_stops_the_old_one_working()
     {
         var (teacher, id, oldCode) = await NewClassAsync("Period 4");

@@ -1,6 +1,8 @@
 using Classroom.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Classroom.Tests.Data;
 
@@ -35,6 +37,33 @@ public class SchemaTests
         db.Database.Migrate();
         Assert.Empty(db.Database.GetPendingMigrations());
         Assert.NotEmpty(db.Database.GetAppliedMigrations());
+    }
+
+    [Fact]
+    public void Upgrading_keeps_every_answer_already_saved()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using (var db = Open(connection))
+        {
+            db.GetService<IMigrator>().Migrate("20261122010000_QuizAttempts");
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO AspNetUsers (Id, DisplayName, EmailConfirmed, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount) VALUES ('u1', 'Student', 0, 0, 0, 0, 0);
+                INSERT INTO QuizVersions (Id, QuizSlug, ContentHash, DefinitionJson, CreatedAt) VALUES (1, 'q', 'h', '{}', '2026-01-01');
+                INSERT INTO Attempts (Id, QuizVersionId, StudentId, Status, StartedAt, MaxScore) VALUES (1, 1, 'u1', 'InProgress', '2026-01-01', '10');
+                INSERT INTO Responses (AttemptId, QuestionId, AnswerJson, SavedAt, NeedsGrading) VALUES (1, 'essay', '{"text":"every word"}', '2026-01-01', 0);
+                """;
+            insert.ExecuteNonQuery();
+        }
+        using (var db = Open(connection))
+        {
+            db.Database.Migrate();
+            var response = db.Responses.Single();
+            Assert.Equal("{\"text\":\"every word\"}", response.AnswerJson);
+            Assert.Null(response.Feedback);
+            Assert.Empty(db.Database.GetPendingMigrations());
+        }
     }
 
     /// <summary>Tables, columns (type, nullability, default, key), indexes and foreign keys, as sorted text.</summary>
