@@ -115,8 +115,10 @@ public static class ClassroomExtensions
 
     public static async Task UseClassroomAsync(this WebApplication app)
     {
-        // Loading the catalog now means a bad content file stops start-up, not the first request.
+        // Loading the catalog now means a bad content file stops start-up, not the first request;
+        // PDFsharp's licence and fonts are set once here, so a missing font is found at start too.
         app.Services.GetRequiredService<CourseCatalog>();
+        Features.Pdf.PdfSetup.EnsureReady();
         await DatabaseSetup.PrepareAsync(app.Services, app.Environment);
 
         if (app.Environment.IsDevelopment())

@@ -38,33 +38,10 @@ public sealed class GradebookController(ClassroomDbContext db, ClassAccess acces
         if (taught is null)
             return await access.IsEnrolledAsync(id, User.Id()!) ? Forbid() : NotFound();
         var bytes = GradebookCsv.Write(await BuildAsync(taught));
-        return File(bytes, "text/csv; charset=utf-8", $"{Slug(taught.Name)}-gradebook.csv");
+        return File(bytes, "text/csv; charset=utf-8", $"{Pdf.PdfController.Slug(taught.Name)}-gradebook.csv");
     }
 
-    private async Task<GradebookTable> BuildAsync(Class c)
-    {
-        var students = await db.Enrollments.Where(e => e.ClassId == c.Id && e.RemovedAt == null)
-            .Select(e => new GradebookStudent(e.StudentId, e.Student!.DisplayName, e.Student.Email ?? "")).ToListAsync();
-        var assignments = await db.Assignments.Where(a => a.ClassId == c.Id).OrderBy(a => a.DueAt).ThenBy(a => a.Id).ToListAsync();
-        var columns = new List<GradebookAssignment>();
-        foreach (var a in assignments)
-        {
-            var quiz = await versions.DefinitionAsync(a.QuizVersionId);
-            columns.Add(new GradebookAssignment(a.Id, a.Title, quiz.MaxPoints, a.DueAt, a.OpensAt, a.ReleasedAt is not null, a.LatePolicy));
-        }
-        var ids = assignments.Select(a => a.Id).ToList();
-        var attempts = await db.Attempts.Where(t => t.AssignmentId != null && ids.Contains(t.AssignmentId.Value))
-            .Select(t => new GradebookAttempt(t.Id, t.StudentId, t.AssignmentId!.Value, t.Status, t.SubmittedAt, t.Score)).ToListAsync();
-        return GradebookTable.Build(students, columns, attempts, clock.GetUtcNow().UtcDateTime);
-    }
-
-    private static string Slug(string name)
-    {
-        var slug = new string(name.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
-        while (slug.Contains("--")) slug = slug.Replace("--", "-");
-        slug = slug.Trim('-');
-        return slug.Length == 0 ? "class" : slug;
-    }
+    private Task<GradebookTable> BuildAsync(Class c) => GradebookQuery.BuildAsync(db, versions, c, clock.GetUtcNow().UtcDateTime);
 }
 
 public sealed record GradebookPage(int ClassId, string ClassName, string TimeZone, GradebookTable Table, bool StudentView);

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Classroom.Web.Content;
+using Classroom.Web.Data;
+using Classroom.Web.Data.Entities;
+using Classroom.Web.Features.Assignments;
+using Classroom.Web.Features.Classes;
+using Classroom.Web.Features.Grading;
+using Classroom.Web.Features.Quizzes;
+using Classroom.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Classroom.Web.Features.Pdf;
+
+/// <summary>Builds each document's model with a query and returns the PDF. The documents themselves do no I/O.</summary>
+public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, ClassAccess access, QuizVersions versions, TimeProvider clock) : Controller
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [HttpGet("/lessons/{slug}/worksheet.pdf")]
+    public IActionResult Worksheet(string slug, string? paper)
+    {
+        var lesson = catalog.FindLesson(slug);
+        if (lesson is null) return NotFound();
+        var model = new WorksheetModel(lesson, lesson.Article, catalog.QuizForLesson(slug), null, Now, PaperFor(paper, null));
+        return Pdf(new WorksheetDocument(model).Render(), $"{slug}-worksheet.pdf");
+    }
+
+    [HttpGet("/assignments/{id:int}/answer-key.pdf")]
+    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    public async Task<IActionResult> AnswerKey(int id, string? paper)
+    {
+        var assignment = await TaughtAssignmentAsync(id);
+        if (assignment is null) return NotFound();
+        var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
+        var lesson = catalog.FindLesson(quiz.LessonSlug);
+        if (lesson is null) return NotFound();
+        var bytes = new AnswerKeyDocument(new AnswerKeyModel(assignment.Title, lesson, quiz, assignment.Class!.Name, Now, PaperFor(paper, assignment.Class))).Render();
+        return Pdf(bytes, $"{Slug(assignment.Class.Name)}-{quiz.LessonSlug}-answer-key.pdf");
+    }
+
+    [HttpGet("/assignments/{id:int}/class-set.pdf")]
+    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    public async Task<IActionResult> ClassSet(int id, string? paper)
+    {
+        var assignment = await TaughtAssignmentAsync(id);
+        if (assignment is null) return NotFound();
+        var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
+        var students = await db.Enrollments.Where(e => e.ClassId == assignment.ClassId && e.RemovedAt == null)
+            .Select(e => new { e.StudentId, e.Student!.DisplayName }).ToListAsync();
+        var attempts = await db.Attempts.Where(a => a.AssignmentId == id && a.Status != AttemptStatus.InProgress).ToListAsync();
+        var ids = attempts.Select(a => a.Id).ToList();
+        var responses = (await db.Responses.Where(r => ids.Contains(r.AttemptId)).ToListAsync()).ToLookup(r => r.AttemptId);
+        var reports = students.OrderBy(s => s.DisplayName, StringComparer.CurrentCultureIgnoreCase).Select(s =>
+        {
+            var counting = AssignmentRules.Counting(attempts.Where(a => a.StudentId == s.StudentId).Select(a => new AttemptFacts(a.Id, a.Status, a.SubmittedAt, a.Score)));
+            return counting is null ? null : Report(attempts.Single(a => a.Id == counting.Id), quiz, responses[counting.Id].ToList(), s.DisplayName, assignment);
+        }).OfType<GradedReportModel>().ToList();
+        var bytes = new ClassSetDocument(new ClassSetModel(assignment.Title, assignment.Class!.Name, Now, PaperFor(paper, assignment.Class), reports)).Render();
+        return Pdf(bytes, $"{Slug(assignment.Class.Name)}-{quiz.LessonSlug}-class-set.pdf");
+    }
+
+    [HttpGet("/attempts/{id:int}/report.pdf")]
+    [Authorize]
+    public async Task<IActionResult> Report(int id, string? paper)
+    {
+        var attempt = await db.Attempts.Include(a => a.Student).SingleOrDefaultAsync(a => a.Id == id);
+        if (attempt is null || !attempt.IsSubmitted) return NotFound();
+        var assignment = attempt.AssignmentId is int assignmentId
+            ? await db.Assignments.Include(a => a.Class).SingleOrDefaultAsync(a => a.Id == assignmentId) : null;
+        var own = attempt.StudentId == User.Id();
+        var teaches = assignment is not null && await access.TeachesAsync(assignment.ClassId, User);
+        // A student gets their own report once grades are released (or of a practice attempt); a teacher, any of their class's.
+        if (!(teaches || (own && (assignment is null || assignment.ReleasedAt is not null)))) return NotFound();
+        var quiz = await versions.DefinitionAsync(attempt.QuizVersionId);
+        var responses = await db.Responses.Where(r => r.AttemptId == id).ToListAsync();
+        var model = Report(attempt, quiz, responses, attempt.Student!.DisplayName, assignment);
+        var bytes = new GradedReportDocument(model, PaperFor(paper, assignment?.Class), Now).Render();
+        return Pdf(bytes, $"{Slug(attempt.Student.DisplayName)}-{quiz.LessonSlug}-report.pdf");
+    }
+
+    [HttpGet("/classes/{id:int}/gradebook.pdf")]
+    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    public async Task<IActionResult> Gradebook(int id, string? paper)
+    {
+        var taught = await access.TaughtClassAsync(id, User);
+        if (taught is null) return NotFound();
+        var table = await Features.Gradebook.GradebookQuery.BuildAsync(db, versions, taught, Now);
+        var bytes = new GradebookDocument(new GradebookPdfModel(taught.Name, Now, PaperFor(paper, taught), table)).Render();
+        return Pdf(bytes, $"{Slug(taught.Name)}-gradebook.pdf");
+    }
+
+    private async Task<Assignment?> TaughtAssignmentAsync(int id)
+    {
+        var assignment = await db.Assignments.Include(a => a.Class).SingleOrDefaultAsync(a => a.Id == id);
+        return assignment is not null && await access.TeachesAsync(assignment.ClassId, User) ? assignment : null;
+    }
+
+    private static GradedReportModel Report(Attempt attempt, QuizDefinition quiz, IReadOnlyList<Response> responses, string student, Assignment? assignment)
+    {
+        var byQuestion = responses.ToDictionary(r => r.QuestionId);
+        var items = quiz.Questions.Select((q, i) =>
+        {
+            var r = byQuestion.GetValueOrDefault(q.Id);
+            var answer = r is null ? Answer.Empty : JsonSerializer.Deserialize<Answer>(r.AnswerJson, QuizVersions.Json) ?? Answer.Empty;
+            return new ReportItem(i + 1, q, answer, r?.Points ?? r?.AutoPoints, r?.NeedsGrading ?? q.NeedsInstructor, r?.Feedback, RubricScoring.FromJson(r?.RubricJson));
+        }).ToList();
+        return new GradedReportModel(student, assignment?.Title ?? quiz.Title, assignment?.Class?.Name, attempt.SubmittedAt,
+            assignment is not null && AssignmentRules.IsLate(assignment, attempt.SubmittedAt), attempt.Score ?? 0, attempt.MaxScore, items);
+    }
+
+    /// <summary>?paper=a4 or ?paper=letter; otherwise US Letter for classes in the Americas, A4 elsewhere.</summary>
+    public static Paper PaperFor(string? requested, Class? c) => requested?.ToLowerInvariant() switch
+    {
+        "letter" => Paper.Letter,
+        "a4" => Paper.A4,
+        _ => c?.TimeZone.StartsWith("America/", StringComparison.Ordinal) == true ? Paper.Letter : Paper.A4,
+    };
+
+    private FileContentResult Pdf(byte[] bytes, string name) => File(bytes, "application/pdf", name);
+
+    public static string Slug(string name)
+    {
+        var slug = new string(name.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
+        while (slug.Contains("--")) slug = slug.Replace("--", "-");
+        slug = slug.Trim('-');
+        return slug.Length == 0 ? "document" : slug;
+    }
+}
