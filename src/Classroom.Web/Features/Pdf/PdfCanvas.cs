@@ -205,7 +205,7 @@ public sealed class PdfCanvas
         return lines;
     }
 
-    /// <summary>Text exactly as typed, with control characters shown as visible symbols instead of being dropped or obeyed.</summary>
+    /// <summary>Text exactly as typed, with control characters shown by their code ("[U+0007]") instead of being dropped or obeyed.</summary>
     public static string Printable(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
@@ -214,8 +214,7 @@ public sealed class PdfCanvas
         {
             if (c is '\n' or '\r') builder.Append(c);
             else if (c == '\t') builder.Append("    ");
-            else if (c < 0x20) builder.Append((char)(0x2400 + c));
-            else if (c == 0x7F) builder.Append('\u2421');
+            else if (c < 0x20 || c is >= '\u007F' and <= '\u009F') builder.Append($"[U+{(int)c:X4}]");
             else builder.Append(c);
         }
         return builder.ToString();
@@ -242,7 +241,8 @@ public sealed class PdfCanvas
             if (i == 0)
             {
                 if (box) g.DrawRectangle(new XPen(XColors.Black, 0.8), x + indent, top + 2, font.Size * 0.9, font.Size * 0.9);
-                else g.DrawString(label, labelFont, XBrushes.Black, new XPoint(x + indent, top + font.Size));
+                // Right-aligned against the text, so text extraction reads "4.2 This paved…" as one line.
+                else g.DrawString(label, labelFont, XBrushes.Black, new XPoint(x + indent + labelWidth - TextWidth(label, labelFont) - 3.5, top + font.Size));
                 if (box && label.Length > 0) g.DrawString(label, labelFont, XBrushes.Black, new XPoint(x + indent + font.Size * 1.3, top + font.Size));
             }
             g.DrawString(line, font, XBrushes.Black, new XPoint(x + indent + labelWidth, top + font.Size));

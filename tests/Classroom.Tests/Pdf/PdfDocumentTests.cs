@@ -1,0 +1,221 @@
+using System.Net;
+using Classroom.Tests.Infrastructure;
+using Classroom.Web.Content;
+using Classroom.Web.Data;
+using Classroom.Web.Data.Entities;
+using Classroom.Web.Features.Attempts;
+using Classroom.Web.Features.Quizzes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Classroom.Tests.Pdf;
+
+public class PdfDocumentTests(ClassroomFactory factory) : IClassFixture<ClassroomFactory>
+{
+    private CourseCatalog Catalog => factory.Services.GetRequiredService<CourseCatalog>();
+
+    private static async Task<byte[]> PdfAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    [Fact]
+    public async Task The_worksheet_has_every_numbered_sentence_every_question_and_no_keys()
+    {
+        var lesson = Catalog.FindLesson("tal-afar-offensive")!;
+        var quiz = Catalog.QuizForLesson("tal-afar-offensive")!;
+        var response = await factory.CreateClient().GetAsync("/lessons/tal-afar-offensive/worksheet.pdf");
+        Assert.Equal("tal-afar-offensive-worksheet.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var text = await PdfText.FlatAsync(pdf);
+        foreach (var s in lesson.Article!.Sentences)
+            Assert.Contains($"{s.Ref} {PdfText.Fold(s.Text)}", text);
+        foreach (var q in quiz.Questions)
+            Assert.Contains(PdfText.Fold(q.Prompt), text);
+        foreach (var g in lesson.GuidingQuestions) Assert.Contains(PdfText.Fold(g), text);
+        foreach (var q in quiz.Questions)
+        {
+            Assert.DoesNotContain(PdfText.Fold(q.Explanation), text);
+            if (q.ModelAnswer is { Length: > 20 } model) Assert.DoesNotContain(PdfText.Fold(model)[..20], text);
+        }
+        Assert.DoesNotContain("(key)", text);
+
+        var (pages, width, height) = await PdfText.InfoAsync(pdf);
+        Assert.InRange(pages, 3, 8);
+        Assert.Equal((595.28, 841.89), (width, height));
+        var perPage = await PdfText.PagesAsync(pdf);
+        for (int i = 0; i < pages; i++)
+        {
+            Assert.Contains($"Page {i + 1} of {pages}", perPage[i]);
+            Assert.Contains("Worksheet: Who says so?", perPage[i]);
+        }
+    }
+
+    [Fact]
+    public async Task Every_lesson_has_a_worksheet_and_letter_paper_can_be_asked_for()
+    {
+        foreach (var lesson in Catalog.Lessons)
+        {
+            var pdf = await PdfAsync(factory.CreateClient(), $"/lessons/{lesson.Slug}/worksheet.pdf");
+            Assert.Contains(PdfText.Fold(lesson.Title), await PdfText.FlatAsync(pdf));
+        }
+        var letter = await PdfAsync(factory.CreateClient(), "/lessons/mosul-final-phase/worksheet.pdf?paper=letter");
+        var (_, width, height) = await PdfText.InfoAsync(letter);
+        Assert.Equal((612, 792), (width, height));
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/lessons/nope/worksheet.pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_worksheet_text_reads_back_in_reading_order()
+    {
+        var text = await PdfText.FlatAsync(await PdfAsync(factory.CreateClient(), "/lessons/perverse-caliphate/worksheet.pdf"));
+        var at = text.IndexOf("The article:", StringComparison.Ordinal);
+        foreach (var s in Catalog.FindArticle("perverse-caliphate")!.Sentences)
+        {
+            var next = text.IndexOf($"{s.Ref} {PdfText.Fold(s.Text)}", at, StringComparison.Ordinal);
+            Assert.True(next > at, $"sentence {s.Ref} is not where a reader would find it next");
+            at = next;
+        }
+    }
+
+    [Fact]
+    public async Task The_answer_key_is_for_the_classes_instructors_only_and_carries_keys_rubrics_and_annotations()
+    {
+        var world = await ClassWorld.BuildAsync(factory);
+        var url = $"/assignments/{world.AssignmentId}/answer-key.pdf";
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        var text = await PdfText.FlatAsync(await PdfAsync(teacher, url));
+        var quiz = Catalog.QuizForLesson("tal-afar-offensive")!;
+        Assert.Contains("The article does not say (key)", text);
+        Assert.Contains("Key: 3.1, 4.1, 4.2, 4.3", text);
+        foreach (var q in quiz.Questions) Assert.Contains(PdfText.Fold(q.Explanation), text);
+        Assert.Contains("Follows at least two claims back step by step", text);
+        Assert.Contains("○ Unnamed source", text);   // categories carry a mark and a name, not a colour
+        Assert.Contains("◆ Second-hand report", text);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await ClassWorld.ClientAsync(factory, ClassWorld.StudentOfClass)).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await ClassWorld.ClientAsync(factory, ClassWorld.OtherInstructor)).GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await factory.CreateBrowserLikeClient().GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync("/assignments/99999/answer-key.pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_student_gets_only_their_own_report_and_only_once_released()
+    {
+        var world = await ClassWorld.BuildAsync(factory);
+        var url = $"/attempts/{world.StudentAttemptId}/report.pdf";
+        var student = await ClassWorld.ClientAsync(factory, ClassWorld.StudentOfClass);
+        var classmate = await ClassWorld.ClientAsync(factory, "student2@example.com");
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        Assert.Equal(HttpStatusCode.NotFound, (await student.GetAsync(url)).StatusCode);
+
+        var teacherCopy = await PdfText.FlatAsync(await PdfAsync(teacher, url));
+        Assert.Contains("Amira Haddad", teacherCopy);
+
+        await teacher.PostFormAsync($"/assignments/{world.AssignmentId}/release", [], tokenFrom: $"/assignments/{world.AssignmentId}");
+        try
+        {
+            var text = await PdfText.FlatAsync(await PdfAsync(student, url));
+            Assert.Contains("Amira Haddad", text);
+            Assert.Contains("You traced the chain clearly. Next time quote the article's exact words for each step.", text);
+            Assert.Contains("The claim about troops moving in comes from unnamed military sources", text);
+            Assert.Contains("✓ Chosen: Proficient (3)", text);
+            Assert.Contains("Total: 25 of 28 points", text);
+            Assert.DoesNotContain("Ben Okafor", text);
+            Assert.DoesNotContain("They might be lying.", text);
+            Assert.Equal(HttpStatusCode.NotFound, (await classmate.GetAsync(url)).StatusCode);
+        }
+        finally
+        {
+            await teacher.PostFormAsync($"/assignments/{world.AssignmentId}/unrelease", [], tokenFrom: $"/assignments/{world.AssignmentId}");
+        }
+    }
+
+    [Fact]
+    public async Task The_gradebook_is_landscape_with_the_header_row_on_every_page()
+    {
+        var world = await ClassWorld.BuildAsync(factory);
+        await AddStudentsAsync(world, 45, essay: null);
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        var pdf = await PdfAsync(teacher, $"/classes/{world.ClassId}/gradebook.pdf");
+        var (pages, width, height) = await PdfText.InfoAsync(pdf);
+        Assert.True(width > height);
+        Assert.True(pages >= 2, $"{pages} pages");
+        foreach (var page in await PdfText.PagesAsync(pdf))
+        {
+            Assert.Contains("Student", page);
+            Assert.Contains("Tal Afar: who says so? (28)", page);
+        }
+        Assert.Contains("Median", await PdfText.FlatAsync(pdf));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await ClassWorld.ClientAsync(factory, ClassWorld.StudentOfClass)).GetAsync($"/classes/{world.ClassId}/gradebook.pdf")).StatusCode);
+    }
+
+    private async Task AddStudentsAsync(ClassWorld world, int count, string? essay, string prefix = "Pupil")
+    {
+        using var scope = factory.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<ClassroomDbContext>();
+        var users = sp.GetRequiredService<UserManager<ApplicationUser>>();
+        var attempts = sp.GetRequiredService<AttemptService>();
+        var assignment = await db.Assignments.Include(a => a.Class).SingleAsync(a => a.Id == world.AssignmentId);
+        var quiz = await sp.GetRequiredService<QuizVersions>().DefinitionAsync(assignment.QuizVersionId);
+        for (int i = 0; i < count; i++)
+        {
+            var email = $"{prefix.ToLowerInvariant()}{i:00}-{Guid.NewGuid():N}@example.org";
+            var user = new ApplicationUser { UserName = email, Email = email, DisplayName = $"{prefix} {i:00}", EmailConfirmed = true };
+            Assert.True((await users.CreateAsync(user)).Succeeded);
+            db.Enrollments.Add(new Enrollment { ClassId = assignment.ClassId, StudentId = user.Id, JoinedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            var attempt = await attempts.StartForAssignmentAsync(user.Id, assignment, quiz, "UTC");
+            await attempts.SubmitAsync(attempt, quiz, new Dictionary<string, Answer>
+            {
+                ["outlet"] = new() { Choices = ["not-stated"] },
+                ["essay"] = new() { Text = essay ?? $"Essay by {prefix} {i:00}: the chain runs from unnamed sources to Al-Jazeera." },
+            });
+        }
+    }
+
+    [Fact]
+    public async Task A_class_set_of_thirty_starts_each_student_on_a_new_page_and_a_long_essay_continues_cleanly()
+    {
+        using var fresh = new ClassroomFactory();
+        var world = await ClassWorld.BuildAsync(fresh);
+        var test = new PdfDocumentTests(fresh);
+        var longEssay = string.Join(" ", Enumerable.Range(1, 700).Select(i => $"word{i}")) + " <b>not bold</b> \u0007bell";
+        await test.AddStudentsAsync(world, 1, longEssay, prefix: "Zed");
+        await test.AddStudentsAsync(world, 27, essay: null);
+        var teacher = await ClassWorld.ClientAsync(fresh, ClassWorld.ClassInstructor);
+        var response = await teacher.GetAsync($"/assignments/{world.AssignmentId}/class-set.pdf");
+        Assert.Equal("period-1-tal-afar-offensive-class-set.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var pages = await PdfText.PagesAsync(pdf);
+
+        // 2 demo students + 28 added = 30 reports, each starting on a page whose body opens with the name.
+        var names = new List<string> { "Amira Haddad", "Ben Okafor" };
+        names.AddRange(Enumerable.Range(0, 27).Select(i => $"Pupil {i:00}"));
+        names.Add("Zed 00");
+        foreach (var name in names)
+        {
+            var first = Array.FindIndex(pages, p => p.Contains($"Class set: Tal Afar: who says so? · {name}"));
+            Assert.True(first >= 0, $"no page for {name}");
+            var body = pages[first].Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+            Assert.Equal(name, body[2]); // header line, class and date line, then the report's title
+        }
+        Assert.DoesNotContain(pages, p => p.Contains("· Amira Haddad") && p.Contains("Ben Okafor\n"));
+
+        var zed = string.Join(" ", pages.Where(p => p.Contains("· Zed 00")));
+        Assert.True(pages.Count(p => p.Contains("· Zed 00")) >= 2, "the long essay should run onto a second page");
+        var flat = PdfText.Fold(zed);
+        Assert.Contains("word1 word2 word3", flat);
+        Assert.Contains("word699 word700", flat);
+        var tail = flat[Math.Max(0, flat.IndexOf("word700", StringComparison.Ordinal))..];
+        Assert.True(tail.Contains("<b>not bold</b> [U+0007]bell"), tail[..Math.Min(200, tail.Length)]); // student text prints as typed, control characters shown
+        var (count, _, _) = await PdfText.InfoAsync(pdf);
+        Assert.True(count >= 30);
+        Assert.Contains($"Page {count} of {count}", pages[^1]);
+    }
+}
