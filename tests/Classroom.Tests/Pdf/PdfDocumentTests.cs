@@ -56,6 +56,53 @@ public class PdfDocumentTests(ClassroomFactory factory) : IClassFixture<Classroo
     }
 
     [Fact]
+    public async Task No_question_is_split_from_its_options_and_no_heading_ends_a_page()
+    {
+        foreach (var lesson in Catalog.Lessons)
+        {
+            var pages = await PdfText.PagesAsync(await PdfAsync(factory.CreateClient(), $"/lessons/{lesson.Slug}/worksheet.pdf"));
+            var quiz = Catalog.QuizForLesson(lesson.Slug)!;
+            foreach (var (q, i) in quiz.Questions.Select((q, i) => (q, i)))
+            {
+                var page = pages.Single(p => p.Contains($"Question {i + 1} · "));
+                var flat = PdfText.Fold(page);
+                Assert.Contains(PdfText.Fold(q.Prompt), flat);
+                if (q.Options.Count > 0) Assert.Contains(PdfText.Fold(q.Options[^1].Text), flat);
+                if (q.Type == QuestionTypes.TrueFalse) Assert.Contains("False", flat[flat.IndexOf($"Question {i + 1} · ", StringComparison.Ordinal)..]);
+            }
+            foreach (var page in pages)
+            {
+                // The last line of text above the footer is never a heading.
+                var lines = page.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("Classroom: reading") && !l.StartsWith("Page ")).ToList();
+                Assert.DoesNotMatch("^(Question \\d+ · |Quiz: |Questions to discuss$|The article: )", lines[^1]);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Each_document_is_linked_where_a_person_would_look_for_it()
+    {
+        var world = await ClassWorld.BuildAsync(factory);
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        Assert.Contains("href=\"/lessons/tal-afar-offensive/worksheet.pdf\"", await factory.CreateClient().GetStringAsync("/lessons/tal-afar-offensive"));
+        var assignment = await teacher.GetStringAsync($"/assignments/{world.AssignmentId}");
+        Assert.Contains($"href=\"/assignments/{world.AssignmentId}/answer-key.pdf\"", assignment);
+        Assert.Contains($"href=\"/assignments/{world.AssignmentId}/class-set.pdf\"", assignment);
+        Assert.Contains($"href=\"/classes/{world.ClassId}/gradebook.pdf\"", await teacher.GetStringAsync($"/classes/{world.ClassId}/gradebook"));
+        var student = await ClassWorld.ClientAsync(factory, ClassWorld.StudentOfClass);
+        Assert.DoesNotContain("report.pdf", await student.GetStringAsync($"/attempts/{world.StudentAttemptId}/review"));
+        await teacher.PostFormAsync($"/assignments/{world.AssignmentId}/release", [], tokenFrom: $"/assignments/{world.AssignmentId}");
+        try
+        {
+            Assert.Contains($"href=\"/attempts/{world.StudentAttemptId}/report.pdf\"", await student.GetStringAsync($"/attempts/{world.StudentAttemptId}/review"));
+        }
+        finally
+        {
+            await teacher.PostFormAsync($"/assignments/{world.AssignmentId}/unrelease", [], tokenFrom: $"/assignments/{world.AssignmentId}");
+        }
+    }
+
+    [Fact]
     public async Task Every_lesson_has_a_worksheet_and_letter_paper_can_be_asked_for()
     {
         foreach (var lesson in Catalog.Lessons)

@@ -34,8 +34,9 @@ public sealed class PdfCanvas
     public static readonly XFont SansBold = new("DejaVu Sans", 9, XFontStyleEx.Bold);
     public static readonly XFont Small = new("DejaVu Sans", 7.5);
     public static readonly XFont SmallBold = new("DejaVu Sans", 7.5, XFontStyleEx.Bold);
-    public static readonly XFont Heading = new("DejaVu Serif", 13, XFontStyleEx.Bold);
-    public static readonly XFont Title = new("DejaVu Serif", 17, XFontStyleEx.Bold);
+    // Headings share the bold sans face with labels: every face embedded costs time and bytes.
+    public static readonly XFont Heading = new("DejaVu Sans", 12, XFontStyleEx.Bold);
+    public static readonly XFont Title = new("DejaVu Sans", 16, XFontStyleEx.Bold);
     public static readonly XFont Subheading = new("DejaVu Sans", 10, XFontStyleEx.Bold);
 
     private readonly PdfDocument document;
@@ -178,17 +179,33 @@ public sealed class PdfCanvas
 
     public static double TextWidth(string text, XFont font) => Ready ? Measurer.Value!.MeasureString(text, font).Width : 0;
 
+    // PDFsharp lays text out without kerning, so a line is as wide as its words plus its spaces:
+    // measuring each word once (and remembering it) makes wrapping linear instead of quadratic.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, XFont), double> WordWidths = new();
+
+    private static double WordWidth(string word, XFont font) =>
+        word.Length > 40 ? TextWidth(word, font) : WordWidths.GetOrAdd((word, font), key => TextWidth(key.Item1, key.Item2));
+
     /// <summary>Splits text into lines that fit the width: at spaces where it can, inside a word where it must (a URL, a long name).</summary>
     public static List<string> Wrap(string text, XFont font, double width)
     {
         var lines = new List<string>();
+        var space = WordWidth(" ", font);
         foreach (var paragraph in Printable(text).Replace("\r\n", "\n").Split('\n'))
         {
             var line = new StringBuilder();
+            double lineWidth = 0;
             foreach (var word in paragraph.Split(' '))
             {
-                var candidate = line.Length == 0 ? word : line + " " + word;
-                if (TextWidth(candidate, font) <= width) { line.Clear().Append(candidate); continue; }
+                var wordWidth = WordWidth(word, font);
+                var candidate = line.Length == 0 ? wordWidth : lineWidth + space + wordWidth;
+                if (candidate <= width)
+                {
+                    if (line.Length > 0) line.Append(' ');
+                    line.Append(word);
+                    lineWidth = candidate;
+                    continue;
+                }
                 if (line.Length > 0) { lines.Add(line.ToString()); line.Clear(); }
                 var rest = word;
                 while (TextWidth(rest, font) > width)
@@ -199,6 +216,7 @@ public sealed class PdfCanvas
                     rest = rest[cut..];
                 }
                 line.Append(rest);
+                lineWidth = TextWidth(rest, font);
             }
             lines.Add(line.ToString());
         }

@@ -19,7 +19,7 @@ public sealed class WorksheetDocument(WorksheetModel model)
     {
         var blocks = c.Text(model.Lesson.Title, PdfCanvas.Title, after: 4);
         blocks.AddRange(c.Text("Name: ______________________________    Class: ______________    Date: ______________", PdfCanvas.Sans, after: 6));
-        blocks.AddRange(c.Text(model.Lesson.Summary, PdfCanvas.SerifItalic, after: 6));
+        blocks.AddRange(c.Text(model.Lesson.Summary, PdfCanvas.Serif, after: 6));
         c.AddTogether(blocks);
     }
 
