@@ -44,6 +44,11 @@ public class PdfDocumentTests(ClassroomFactory factory) : IClassFixture<Classroo
         }
         Assert.DoesNotContain("(key)", text);
 
+        var fonts = await PdfText.FontsAsync(pdf);
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.True(f.Embedded, $"{f.Name} is not embedded"));
+        Assert.All(fonts, f => Assert.Contains("DejaVu", f.Name));
+
         var (pages, width, height) = await PdfText.InfoAsync(pdf);
         Assert.InRange(pages, 3, 8);
         Assert.Equal((595.28, 841.89), (width, height));

@@ -25,6 +25,14 @@ public static partial class PdfText
         return (pages, double.Parse(size.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(size.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The "emb" column of pdffonts for every font the PDF uses.</summary>
+    public static async Task<IReadOnlyList<(string Name, bool Embedded)>> FontsAsync(byte[] pdf)
+    {
+        var lines = (await RunAsync("pdffonts", pdf, "{file}")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2);
+        return lines.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(cols => (cols[0], cols[^5] == "yes")).ToList();
+    }
+
     private static async Task<string> RunAsync(string tool, byte[] pdf, params string[] args)
     {
         var file = Path.GetTempFileName();
