@@ -54,18 +54,10 @@ public sealed class GradebookDocument(GradebookPdfModel model)
     private static Block Row(string name, IReadOnlyList<string> cells, string total, double nameWidth, double cellWidth, double totalWidth, XFont font) =>
         new(RowHeight, (g, x, top) =>
         {
-            g.DrawString(Clip(name, font, nameWidth - 6), font, XBrushes.Black, new XPoint(x + 3, top + 12));
+            g.DrawString(PdfCanvas.Clip(name, font, nameWidth - 6), font, XBrushes.Black, new XPoint(x + 3, top + 12));
             for (int i = 0; i < cells.Count; i++)
-                g.DrawString(Clip(cells[i], font, cellWidth - 6), font, XBrushes.Black, new XPoint(x + nameWidth + i * cellWidth + 3, top + 12));
+                g.DrawString(PdfCanvas.Clip(cells[i], font, cellWidth - 6), font, XBrushes.Black, new XPoint(x + nameWidth + i * cellWidth + 3, top + 12));
             g.DrawString(total, font, XBrushes.Black, new XPoint(x + nameWidth + cells.Count * cellWidth + 3, top + 12));
             g.DrawLine(new XPen(XColors.LightGray, 0.5), x, top + RowHeight, x + nameWidth + cells.Count * cellWidth + totalWidth, top + RowHeight);
         });
-
-    private static string Clip(string text, XFont font, double width)
-    {
-        text = PdfCanvas.Printable(text);
-        if (PdfCanvas.TextWidth(text, font) <= width) return text;
-        while (text.Length > 1 && PdfCanvas.TextWidth(text + "…", font) > width) text = text[..^1];
-        return text + "…";
-    }
 }

@@ -151,7 +151,7 @@ public sealed class PdfCanvas
         var left = frame.Title + (label is null ? "" : $" · {label}");
         var right = string.Join(" · ", new[] { frame.ClassName, frame.Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) }.Where(s => !string.IsNullOrEmpty(s)));
         var rightWidth = gfx.MeasureString(right, Small).Width;
-        var leftText = Fit(gfx, left, Small, size.Width - 2 * Margin - rightWidth - 16);
+        var leftText = Clip(left, Small, size.Width - 2 * Margin - rightWidth - 16);
         gfx.DrawString(leftText, Small, XBrushes.Black, new XPoint(Margin, Margin + 8));
         gfx.DrawString(right, Small, XBrushes.Black, new XPoint(size.Width - Margin - rightWidth, Margin + 8));
         gfx.DrawLine(new XPen(XColors.Gray, 0.5), Margin, Margin + 14, size.Width - Margin, Margin + 14);
@@ -162,10 +162,12 @@ public sealed class PdfCanvas
         gfx.DrawString("Classroom: reading the news critically", Small, XBrushes.Black, new XPoint(Margin, footerY));
     }
 
-    private static string Fit(XGraphics gfx, string text, XFont font, double width)
+    /// <summary>Shortens text with an ellipsis to fit the width (a table cell, a page header).</summary>
+    public static string Clip(string text, XFont font, double width)
     {
-        if (gfx.MeasureString(text, font).Width <= width) return text;
-        while (text.Length > 1 && gfx.MeasureString(text + "…", font).Width > width) text = text[..^1];
+        text = Printable(text);
+        if (TextWidth(text, font) <= width) return text;
+        while (text.Length > 1 && TextWidth(text + "…", font) > width) text = text[..^1];
         return text + "…";
     }
 
