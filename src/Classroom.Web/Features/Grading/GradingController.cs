@@ -72,7 +72,7 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
         var forms = ordered.Select(x =>
         {
             var next = x.q.NeedsInstructor ? open.SkipWhile(i => i != x.Item2.Id).Skip(1).Cast<int?>().FirstOrDefault() : null;
-            return Form(x.Item2, x.q, quiz, attempt.Student!.DisplayName, returnUrl, next, focus == x.Item2.Id, history, false);
+            return Form(x.Item2, x.q, quiz, attempt.Student!.DisplayName, returnUrl, next, focus == x.Item2.Id, history, false) with { ByStudent = true };
         }).ToList();
         return View(new ByStudentPage(assignment.Id, assignment.Title, attempt.Id, attempt.Student!.DisplayName, attempt.Score, attempt.MaxScore,
             attempt.SubmittedAt, AssignmentRules.IsLate(assignment, attempt.SubmittedAt), forms,
@@ -151,7 +151,11 @@ public sealed record GradingOverview(int AssignmentId, string Title, int ClassId
 
 public sealed record GradeFormView(int ResponseId, int Number, Question Question, string Student, Answer Answer, decimal? AutoPoints, decimal? Points,
     bool NeedsGrading, string? Feedback, IReadOnlyList<int>? Levels, string? Stamp, string ReturnUrl, int? Next, bool Focus,
-    IReadOnlyList<HistoryEntry> History, bool Late);
+    IReadOnlyList<HistoryEntry> History, bool Late)
+{
+    /// <summary>By question the card is named for the student; by student, for the question.</summary>
+    public bool ByStudent { get; init; }
+}
 
 public sealed record ByQuestionPage(int AssignmentId, string Title, int Number, Question Question, IReadOnlyList<GradeFormView> Responses,
     int Graded, int Total, IReadOnlyList<(string Id, int Number)> OpenQuestions);
