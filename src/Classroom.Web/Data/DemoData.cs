@@ -131,9 +131,6 @@ public static class DemoData
             db.ScoreChanges.Add(new ScoreChange { ResponseId = response.Id, ChangedById = demoClass.OwnerId, ChangedAt = now, NewPoints = response.Points });
         }
         await db.SaveChangesAsync();
-        var all = db.Responses.Where(r => r.AttemptId == first.Id).ToList();
-        first.Score = all.Sum(r => r.Points ?? r.AutoPoints ?? 0);
-        first.Status = all.Any(r => r.NeedsGrading) ? AttemptStatus.NeedsGrading : AttemptStatus.Graded;
-        await db.SaveChangesAsync();
+        await GradingService.RecomputeAttemptAsync(db, first.Id);
     }
 }

@@ -7,8 +7,8 @@ namespace Classroom.Tests.Gradebook;
 public class GradebookTableTests
 {
     private static readonly DateTime Now = new(2026, 4, 1, 12, 0, 0);
-    private static readonly GradebookAssignment Past = new(1, "Tal Afar", 20, Now.AddDays(-2), Now.AddDays(-9), true, LatePolicy.AcceptAndMarkLate);
-    private static readonly GradebookAssignment Future = new(2, "Mosul", 10, Now.AddDays(5), Now.AddDays(-1), false, LatePolicy.AcceptAndMarkLate);
+    private static readonly GradebookAssignment Past = new(1, "Tal Afar", 20, Now.AddDays(-2), true);
+    private static readonly GradebookAssignment Future = new(2, "Mosul", 10, Now.AddDays(5), false);
     private static readonly GradebookStudent Ana = new("a", "Ana", "ana@example.org"), Ben = new("b", "Ben", "ben@example.org"), Cy = new("c", "Cy", "cy@example.org");
 
     private static GradebookTable Table(params GradebookAttempt[] attempts) => GradebookTable.Build([Cy, Ben, Ana], [Past, Future], attempts, Now);

@@ -106,8 +106,7 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
         }
         catch (AttemptRefusedException e)
         {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Problem", new ProblemPage("This assignment cannot be started", e.Message, $"/assignments/{id}"));
+            return this.ProblemView(StatusCodes.Status409Conflict, "This assignment cannot be started", e.Message, $"/assignments/{id}");
         }
     }
 

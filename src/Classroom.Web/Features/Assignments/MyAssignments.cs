@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Classroom.Web.Features.Assignments;
 
-public sealed record MyAssignmentRow(int Id, string Title, string ClassName, string Opens, string Due, DateTime DueAt, StudentStatus Status,
+public sealed record MyAssignmentRow(int Id, string Title, string ClassName, string Due, DateTime DueAt, StudentStatus Status,
     bool Late, int? ReviewAttemptId, string? Score)
 {
     public string StatusLabel => AssignmentRules.Label(Status);
@@ -35,7 +35,7 @@ public static class MyAssignments
             string? score = counting is null || !showScore ? null
                 : released ? $"{counting.Score ?? 0:0.##} / {attempts.First(t => t.Id == counting.Id).MaxScore:0.##}"
                 : null;
-            return new MyAssignmentRow(a.Id, a.Title, x.ClassName, ClassTime.Format(a.OpensAt, x.TimeZone), ClassTime.Format(a.DueAt, x.TimeZone), a.DueAt,
+            return new MyAssignmentRow(a.Id, a.Title, x.ClassName, ClassTime.Format(a.DueAt, x.TimeZone), a.DueAt,
                 AssignmentRules.StatusFor(a, mine, now), counting is not null && AssignmentRules.IsLate(a, counting.SubmittedAt), counting?.Id, score);
         }).OrderBy(r => r.Status is StudentStatus.Released or StudentStatus.Graded or StudentStatus.Missed ? 1 : 0).ThenBy(r => r.DueAt).ToList();
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Classroom.Web.Content;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
@@ -96,7 +95,7 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
 
     public async Task<Dictionary<string, Answer>> AnswersAsync(int attemptId) =>
         (await db.Responses.Where(r => r.AttemptId == attemptId).ToListAsync())
-            .ToDictionary(r => r.QuestionId, r => JsonSerializer.Deserialize<Answer>(r.AnswerJson, QuizVersions.Json) ?? Answer.Empty);
+            .ToDictionary(r => r.QuestionId, r => Answer.FromJson(r.AnswerJson));
 
     public async Task<List<Response>> ResponsesAsync(int attemptId) =>
         await db.Responses.Where(r => r.AttemptId == attemptId).ToListAsync();
@@ -140,10 +139,10 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
         {
             if (!responses.TryGetValue(question.Id, out var response))
             {
-                response = new Response { AttemptId = attempt.Id, QuestionId = question.Id, AnswerJson = JsonSerializer.Serialize(Answer.Empty, QuizVersions.Json), SavedAt = now };
+                response = new Response { AttemptId = attempt.Id, QuestionId = question.Id, AnswerJson = Answer.Empty.ToJson(), SavedAt = now };
                 db.Responses.Add(response);
             }
-            var answer = JsonSerializer.Deserialize<Answer>(response.AnswerJson, QuizVersions.Json) ?? Answer.Empty;
+            var answer = Answer.FromJson(response.AnswerJson);
             var score = Scoring.Score(question, answer);
             response.AutoPoints = score.Points;
             response.NeedsGrading = score.NeedsInstructor;
@@ -167,7 +166,7 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
         var existing = await db.Responses.Where(r => r.AttemptId == attemptId && ids.Contains(r.QuestionId)).ToDictionaryAsync(r => r.QuestionId);
         foreach (var (questionId, answer) in answers)
         {
-            var json = JsonSerializer.Serialize(answer, QuizVersions.Json);
+            var json = answer.ToJson();
             if (existing.TryGetValue(questionId, out var response))
             {
                 response.AnswerJson = json;

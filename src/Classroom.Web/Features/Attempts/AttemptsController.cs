@@ -36,7 +36,7 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         }
         catch (AttemptRefusedException e)
         {
-            return Problem(StatusCodes.Status409Conflict, "No attempts left", e.Message, $"/lessons/{slug}/quiz");
+            return this.ProblemView(StatusCodes.Status409Conflict, "No attempts left", e.Message, $"/lessons/{slug}/quiz");
         }
     }
 
@@ -92,7 +92,7 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         }
         catch (BadAnswerException e)
         {
-            return Problem(StatusCodes.Status400BadRequest, "That answer could not be saved", e.Message, $"/attempts/{id}");
+            return this.ProblemView(StatusCodes.Status400BadRequest, "That answer could not be saved", e.Message, $"/attempts/{id}");
         }
 
         if (form["action"] == "submit")
@@ -107,7 +107,7 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         }
         catch (AttemptClosedException e)
         {
-            return Problem(StatusCodes.Status409Conflict, "This attempt is closed", e.Message, $"/attempts/{id}/review");
+            return this.ProblemView(StatusCodes.Status409Conflict, "This attempt is closed", e.Message, $"/attempts/{id}/review");
         }
     }
 
@@ -132,11 +132,6 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         new(attempt.Id, quiz, catalog.FindLesson(quiz.LessonSlug)?.Title ?? quiz.Title, await attempts.AnswersAsync(attempt.Id),
             attempt.DeadlineAt, attempt.LastSavedAt, message);
 
-    private ViewResult Problem(int status, string title, string message, string backUrl)
-    {
-        Response.StatusCode = status;
-        return View("Problem", new ProblemPage(title, message, backUrl));
-    }
 }
 
 public sealed record AttemptSummary(int Id, AttemptStatus Status, DateTime StartedAt, DateTime? SubmittedAt, decimal? Score, decimal MaxScore);
@@ -153,4 +148,3 @@ public sealed record TakePage(int AttemptId, QuizDefinition Quiz, string LessonT
     public Answer AnswerTo(string questionId) => Answers.GetValueOrDefault(questionId) ?? Answer.Empty;
 }
 
-public sealed record ProblemPage(string Title, string Message, string BackUrl);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Classroom.Web.Content;
 using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Grading;
@@ -38,7 +37,7 @@ public sealed record ReviewPage(int AttemptId, string LessonTitle, string Lesson
         var items = quiz.Questions.Select((q, i) =>
         {
             var response = byQuestion.GetValueOrDefault(q.Id);
-            var answer = response is null ? Answer.Empty : JsonSerializer.Deserialize<Answer>(response.AnswerJson, QuizVersions.Json) ?? Answer.Empty;
+            var answer = Answer.FromJson(response?.AnswerJson);
             return new ReviewItem(i + 1, q, answer, Scoring.Score(q, answer), response?.Points, response?.NeedsGrading ?? q.NeedsInstructor,
                 response?.Feedback, RubricScoring.FromJson(response?.RubricJson));
         }).ToList();

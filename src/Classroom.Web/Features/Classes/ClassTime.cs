@@ -35,6 +35,4 @@ public static class ClassTime
         var local = ToLocal(utc, zone);
         return $"{local:ddd d MMM yyyy, HH:mm} ({zone})";
     }
-
-    public static string InputValue(DateTime utc, string zone) => ToLocal(utc, zone).ToString("yyyy-MM-ddTHH:mm");
 }

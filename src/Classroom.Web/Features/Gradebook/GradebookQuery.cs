@@ -17,7 +17,7 @@ public static class GradebookQuery
         foreach (var a in assignments)
         {
             var quiz = await versions.DefinitionAsync(a.QuizVersionId);
-            columns.Add(new GradebookAssignment(a.Id, a.Title, quiz.MaxPoints, a.DueAt, a.OpensAt, a.ReleasedAt is not null, a.LatePolicy));
+            columns.Add(new GradebookAssignment(a.Id, a.Title, quiz.MaxPoints, a.DueAt, a.ReleasedAt is not null));
         }
         var ids = assignments.Select(a => a.Id).ToList();
         var attempts = await db.Attempts.Where(t => t.AssignmentId != null && ids.Contains(t.AssignmentId.Value))

@@ -5,7 +5,7 @@ namespace Classroom.Web.Features.Gradebook;
 
 public sealed record GradebookStudent(string Id, string Name, string Email);
 
-public sealed record GradebookAssignment(int Id, string Title, decimal MaxScore, DateTime DueAt, DateTime OpensAt, bool Released, LatePolicy LatePolicy);
+public sealed record GradebookAssignment(int Id, string Title, decimal MaxScore, DateTime DueAt, bool Released);
 
 public sealed record GradebookAttempt(int Id, string StudentId, int AssignmentId, AttemptStatus Status, DateTime? SubmittedAt, decimal? Score);
 
@@ -47,7 +47,7 @@ public sealed record GradebookTable(IReadOnlyList<GradebookAssignment> Assignmen
                 }
                 else if (missing) possible += assignment.MaxScore;
                 return new GradebookCell(counting?.Id, counting is null ? (missing ? 0 : null) : counting.Score ?? 0, assignment.MaxScore,
-                    counting is not null && AssignmentRules.IsLate(new Assignment { DueAt = assignment.DueAt }, counting.SubmittedAt),
+                    counting?.SubmittedAt > assignment.DueAt,
                     counting?.Status == AttemptStatus.NeedsGrading, inProgress && counting is null, missing);
             }).ToList();
             return new GradebookRow(student, cells, total, possible);

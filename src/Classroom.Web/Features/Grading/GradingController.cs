@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Classroom.Web.Content;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
@@ -7,6 +6,7 @@ using Classroom.Web.Features.Assignments;
 using Classroom.Web.Features.Attempts;
 using Classroom.Web.Features.Classes;
 using Classroom.Web.Features.Quizzes;
+using Classroom.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -88,7 +88,7 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
         var levels = new List<int>();
         for (int i = 0; form.ContainsKey($"level{i}"); i++)
         {
-            if (!int.TryParse(form[$"level{i}"], out var level)) return Problem(400, "That grade could not be saved", "Choose one level for each criterion.", returnUrl);
+            if (!int.TryParse(form[$"level{i}"], out var level)) return this.ProblemView(400, "That grade could not be saved", "Choose one level for each criterion.", returnUrl);
             levels.Add(level);
         }
         decimal? points = null;
@@ -96,7 +96,7 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
         if (pointsText.Length > 0)
         {
             if (!decimal.TryParse(pointsText, NumberStyles.Number, CultureInfo.InvariantCulture, out var p))
-                return Problem(400, "That grade could not be saved", $"'{pointsText}' is not a number of points.", returnUrl);
+                return this.ProblemView(400, "That grade could not be saved", $"'{pointsText}' is not a number of points.", returnUrl);
             points = p;
         }
         var result = await grading.GradeAsync(id, User, new GradeInput(levels.Count > 0 ? levels : null, points,
@@ -106,25 +106,21 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
             case GradeOutcome.NotFound:
                 return NotFound();
             case GradeOutcome.Invalid:
-                return Problem(400, "That grade could not be saved", result.Message, returnUrl + $"?focus={id}#response-{id}");
+                return this.ProblemView(400, "That grade could not be saved", result.Message, returnUrl + $"?focus={id}#response-{id}");
             case GradeOutcome.Conflict:
-                return Problem(409, "Changed while you were grading", result.Message, returnUrl + $"?focus={id}#response-{id}",
-                    result.CurrentFeedback is null ? null : $"Their feedback: {result.CurrentFeedback}");
+                return this.ProblemView(409, "Changed while you were grading",
+                    result.CurrentFeedback is null ? result.Message : $"{result.Message} Their feedback: {result.CurrentFeedback}",
+                    returnUrl + $"?focus={id}#response-{id}");
         }
         TempData["Flash"] = result.Message;
         var next = int.TryParse(form["next"], out var n) ? n : (int?)null;
         return LocalRedirect(next is int target ? $"{returnUrl}?focus={target}#response-{target}" : $"{returnUrl}?focus={id}#response-{id}");
     }
 
-    private ViewResult Problem(int status, string title, string message, string back, string? detail = null)
-    {
-        Response.StatusCode = status;
-        return View("Problem", new ProblemPage(title, detail is null ? message : $"{message} {detail}", back));
-    }
 
     private static GradeFormView Form(Response r, Question q, QuizDefinition quiz, string student, string returnUrl, int? next, bool focus,
         IReadOnlyList<HistoryEntry> history, bool late) =>
-        new(r.Id, quiz.NumberOf(q), q, student, JsonSerializer.Deserialize<Answer>(r.AnswerJson, QuizVersions.Json) ?? Answer.Empty,
+        new(r.Id, quiz.NumberOf(q), q, student, Answer.FromJson(r.AnswerJson),
             r.AutoPoints, r.Points, r.NeedsGrading, r.Feedback, RubricScoring.FromJson(r.RubricJson), r.Stamp, returnUrl, next, focus,
             history.Where(h => h.ResponseId == r.Id).ToList(), late);
 

@@ -99,12 +99,12 @@ public sealed class GradingService(ClassroomDbContext db, ClassAccess access, Qu
                 $"Someone else changed this response while you were grading it. It now has {(current.Points is decimal p ? $"{p:0.##} points" : "no points")}. Your change was not saved: look at theirs, then save again if yours should replace it.",
                 current.Points, current.Feedback, current.Stamp);
         }
-        await RecomputeAttemptAsync(row.Attempt.Id);
+        await RecomputeAttemptAsync(db, row.Attempt.Id);
         return new(GradeOutcome.Saved, $"Saved: {points:0.##} of {question.Points:0.##} points.", points, response.Feedback, response.Stamp);
     }
 
     /// <summary>An attempt's score is the sum of its responses; it is graded once no response waits for a person.</summary>
-    private async Task RecomputeAttemptAsync(int attemptId)
+    public static async Task RecomputeAttemptAsync(ClassroomDbContext db, int attemptId)
     {
         var responses = await db.Responses.AsNoTracking().Where(r => r.AttemptId == attemptId)
             .Select(r => new { r.Points, r.AutoPoints, r.NeedsGrading }).ToListAsync();

@@ -273,7 +273,4 @@ public sealed class PdfCanvas
     public List<Block> Rules(int count, double indent = 0) =>
         Enumerable.Range(0, count).Select(_ => new Block(22, (g, x, top) =>
             g.DrawLine(new XPen(XColors.Gray, 0.6), x + indent, top + 19, x + Width, top + 19))).ToList();
-
-    public Block Line(double thickness = 0.6, double space = 8) =>
-        new(space, (g, x, top) => g.DrawLine(new XPen(XColors.Gray, thickness), x, top + space / 2, x + Width, top + space / 2));
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Classroom.Web.Content;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
@@ -103,7 +102,7 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
         var items = quiz.Questions.Select((q, i) =>
         {
             var r = byQuestion.GetValueOrDefault(q.Id);
-            var answer = r is null ? Answer.Empty : JsonSerializer.Deserialize<Answer>(r.AnswerJson, QuizVersions.Json) ?? Answer.Empty;
+            var answer = Answer.FromJson(r?.AnswerJson);
             return new ReportItem(i + 1, q, answer, r?.Points ?? r?.AutoPoints, r?.NeedsGrading ?? q.NeedsInstructor, r?.Feedback, RubricScoring.FromJson(r?.RubricJson));
         }).ToList();
         return new GradedReportModel(student, assignment?.Title ?? quiz.Title, assignment?.Class?.Name, attempt.SubmittedAt,

@@ -14,6 +14,12 @@ public sealed record Answer
 
     public static readonly Answer Empty = new();
 
+    /// <summary>A stored answer; a missing or empty one reads as no answer.</summary>
+    public static Answer FromJson(string? json) =>
+        string.IsNullOrEmpty(json) ? Empty : System.Text.Json.JsonSerializer.Deserialize<Answer>(json, QuizVersions.Json) ?? Empty;
+
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, QuizVersions.Json);
+
     public bool IsEmpty => Choices.Count == 0 && TrueFalse is null && Sentences.Count == 0 && string.IsNullOrWhiteSpace(Text)
         && Rows.All(r => string.IsNullOrWhiteSpace(r.Source) && r.Named is null && string.IsNullOrEmpty(r.Attribution));
 }
