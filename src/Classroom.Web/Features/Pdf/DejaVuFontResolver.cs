@@ -54,12 +54,11 @@ public sealed class DejaVuFontResolver : IFontResolver
     public byte[]? GetFont(string faceName) => faces.GetValueOrDefault(faceName);
 }
 
-/// <summary>PDFsharp's one-time global set-up: the AGPL licence it requires, and the font resolver.</summary>
+/// <summary>PDFsharp's one-time global set-up: the font resolver. (PDFsharp 6.2 is MIT and needs no licence call; 6.5 and later are AGPL.)</summary>
 public static class PdfSetup
 {
     private static readonly Lazy<bool> Done = new(() =>
     {
-        PdfSharp.PdfSharpLicense.SetAgplLicense();
         if (GlobalFontSettings.FontResolver is not DejaVuFontResolver)
             GlobalFontSettings.FontResolver = new DejaVuFontResolver();
         return true;

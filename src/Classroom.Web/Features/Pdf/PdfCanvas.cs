@@ -56,6 +56,7 @@ public sealed class PdfCanvas
         document = new PdfDocument();
         document.Info.Title = frame.Title;
         document.Info.Author = "Classroom";
+        document.Info.Creator = "Classroom (MIT licence), with PDFsharp 6.2 (MIT)";
         document.Info.Subject = frame.ClassName ?? "";
         document.Info.CreationDate = frame.Date;
         document.PageLayout = PdfPageLayout.SinglePage;
