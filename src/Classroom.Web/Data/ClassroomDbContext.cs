@@ -1,11 +1,14 @@
 using Classroom.Web.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Classroom.Web.Data;
 
-public class ClassroomDbContext(DbContextOptions<ClassroomDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public class ClassroomDbContext(DbContextOptions<ClassroomDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<LessonRead> LessonReads => Set<LessonRead>();
     public DbSet<Class> Classes => Set<Class>();
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();

@@ -33,6 +33,7 @@ public static class DatabaseSetup
         var db = sp.GetRequiredService<ClassroomDbContext>();
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await Upgrades.AutoMarksBackfill.RunAsync(db);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

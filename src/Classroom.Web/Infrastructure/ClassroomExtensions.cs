@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Classroom.Web.Content;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -37,6 +38,12 @@ public static class ClassroomExtensions
         // Resolved from the final configuration, so settings added by hosts and tests are honoured.
         services.AddSingleton(sp => new DatabaseConnection(DatabaseSetup.ConnectionString(sp.GetRequiredService<IConfiguration>(), builder.Environment)));
         services.AddDbContext<ClassroomDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseConnection>().ConnectionString));
+
+        // Keys live in the database under a fixed application name, so sign-ins survive a restart,
+        // a new container, or a second instance of the app.
+        services.AddDataProtection()
+            .SetApplicationName("Classroom")
+            .PersistKeysToDbContext<ClassroomDbContext>();
 
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>
             {

@@ -62,7 +62,8 @@ public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         a.HasOne(x => x.QuizVersion).WithMany().HasForeignKey(x => x.QuizVersionId).OnDelete(DeleteBehavior.Restrict);
         a.HasOne(x => x.Student).WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Restrict);
         a.HasIndex(x => new { x.StudentId, x.QuizVersionId });
-        a.HasIndex(x => x.AssignmentId);
+        // An assignment with attempts cannot be deleted: its students' work would lose its context.
+        a.HasOne<Assignment>().WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

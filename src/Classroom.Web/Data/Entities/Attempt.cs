@@ -27,10 +27,7 @@ public class Attempt
     public QuizVersion? QuizVersion { get; set; }
     public string StudentId { get; set; } = "";
     public ApplicationUser? Student { get; set; }
-    /// <summary>
-    /// Null for practice; set when the attempt is taken for an assignment. Kept without a foreign key:
-    /// attempts came before assignments, and adding one in SQLite means rebuilding the table of student work.
-    /// </summary>
+    /// <summary>Null for practice; set when the attempt is taken for an assignment.</summary>
     public int? AssignmentId { get; set; }
     public AttemptStatus Status { get; set; }
     public DateTime StartedAt { get; set; }
@@ -57,6 +54,8 @@ public class Response
     public DateTime SavedAt { get; set; }
     /// <summary>What the machine awarded at submission; for partly open questions, the closed part.</summary>
     public decimal? AutoPoints { get; set; }
+    /// <summary>Which parts the machine found right and wrong at submission (JSON); review shows this verdict, it never re-scores.</summary>
+    public string? AutoMarksJson { get; set; }
     /// <summary>The points that count. Null until scored; an instructor may set or override them later.</summary>
     public decimal? Points { get; set; }
     public bool NeedsGrading { get; set; }
