@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Classroom.Web.Content;
 using Classroom.Web.Features.Pdf;
-using Classroom.Web.Features.Quizzes;
+using Classroom.Web.Content.Questions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +21,7 @@ var now = DateTime.UtcNow;
 byte[] Worksheet() => new WorksheetDocument(new WorksheetModel(lesson, lesson.Article, quiz, "Period 1", now, Paper.A4)).Render();
 GradedReportModel Report(int n) => new($"Student {n:00}", quiz.Title, "Period 1", now, n % 5 == 0, 21.5m, quiz.MaxPoints,
     quiz.Questions.Select((q, i) => new ReportItem(i + 1, q, SampleAnswer(q), q.Points / 2, false,
-        "Good use of the text; quote the exact words next time and name each step in the chain.", q.Rubric.Count > 0 ? [0, 1, 2] : null)).ToList());
+        "Good use of the text; quote the exact words next time and name each step in the chain.", q.GradingRubric.Count > 0 ? [0, 1, 2] : null)).ToList());
 byte[] GradedReport() => new GradedReportDocument(Report(1), Paper.A4, now).Render();
 byte[] ClassSet() => new ClassSetDocument(new ClassSetModel(quiz.Title, "Period 1", now, Paper.A4, Enumerable.Range(1, 30).Select(Report).ToList())).Render();
 
@@ -44,13 +44,13 @@ Console.WriteLine();
 Console.WriteLine($"Worksheet in-process vs Chromium printing the loaded page: {chromium.Print.Median / rows[0].Stats.Median:0.0}x faster (median).");
 Console.WriteLine($"Worksheet in-process vs Chromium loading and printing: {chromium.LoadAndPrint.Median / rows[0].Stats.Median:0.0}x faster (median).");
 
-static Answer SampleAnswer(Question q) => q.Type switch
+static Answer SampleAnswer(Question q) => q switch
 {
-    QuestionTypes.SingleChoice or QuestionTypes.MultipleChoice => new Answer { Choices = [q.Options[0].Id] },
-    QuestionTypes.TrueFalse => new Answer { TrueFalse = true },
-    QuestionTypes.Highlight => new Answer { Sentences = q.KeySentences.Take(2).ToList() },
-    QuestionTypes.SourceLedger => new Answer { Rows = q.Rows.Select(r => new LedgerAnswerRow("military sources", false, "according to")).ToList() },
-    _ => new Answer { Text = string.Join(" ", Enumerable.Repeat("The claim passes from unnamed military sources to a correspondent in Erbil and on to Al-Jazeera.", q.Type == QuestionTypes.Essay ? 8 : 1)) },
+    ChoiceQuestion c => new Answer { Choices = [c.Options[0].Id] },
+    TrueFalseQuestion => new Answer { TrueFalse = true },
+    HighlightQuestion h => new Answer { Sentences = h.KeySentences.Take(2).ToList() },
+    LedgerQuestion l => new Answer { Rows = l.Rows.Select(r => new LedgerAnswerRow("military sources", false, "according to")).ToList() },
+    _ => new Answer { Text = string.Join(" ", Enumerable.Repeat("The claim passes from unnamed military sources to a correspondent in Erbil and on to Al-Jazeera.", q is EssayQuestion ? 8 : 1)) },
 };
 
 static Stats Measure(Func<byte[]> render, int runs)

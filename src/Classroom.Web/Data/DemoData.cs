@@ -1,4 +1,5 @@
 using Classroom.Web.Content;
+using Classroom.Web.Content.Questions;
 using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Attempts;
 using Classroom.Web.Features.Grading;
@@ -121,7 +122,7 @@ public static class DemoData
         foreach (var response in responses)
         {
             var levels = new List<int> { 0, 0, 1 };
-            response.Points = response.QuestionId == "essay" ? RubricScoring.Points(essay.Rubric, levels) : 2;
+            response.Points = response.QuestionId == "essay" ? RubricScoring.Points(essay.GradingRubric, levels) : 2;
             response.RubricJson = response.QuestionId == "essay" ? RubricScoring.ToJson(levels) : null;
             response.Feedback = response.QuestionId == "essay"
                 ? "You traced the chain clearly. Next time quote the article's exact words for each step."

@@ -1,3 +1,4 @@
+using Classroom.Web.Content.Questions;
 using System.Text.RegularExpressions;
 using Classroom.Tests.Infrastructure;
 using Classroom.Web.Content;
@@ -74,10 +75,10 @@ public partial class CourseContentTests
         var quiz = Catalog.QuizForLesson(slug);
         Assert.NotNull(quiz);
         Assert.True(quiz.Questions.Count >= 8, $"{quiz.Questions.Count} questions");
-        Assert.True(quiz.Questions.Select(q => q.Type).Distinct().Count() >= 5);
-        Assert.Contains(quiz.Questions, q => q.Type == QuestionTypes.Highlight);
-        Assert.Contains(quiz.Questions, q => q.Type == QuestionTypes.SourceLedger);
-        var essay = Assert.Single(quiz.Questions, q => q.Type == QuestionTypes.Essay);
+        Assert.True(quiz.Questions.Select(q => q.Kind).Distinct().Count() >= 5);
+        Assert.Contains(quiz.Questions, q => q is HighlightQuestion);
+        Assert.Contains(quiz.Questions, q => q is LedgerQuestion);
+        var essay = Assert.Single(quiz.Questions.OfType<EssayQuestion>());
         Assert.Equal(3, essay.Rubric.Count);
         Assert.All(essay.Rubric, c => Assert.Equal(["Proficient", "Emergent", "Basic"], c.Levels.Select(l => l.Label)));
         Assert.All(essay.Rubric, c => Assert.Equal(c.Levels.Select(l => l.Points).OrderDescending(), c.Levels.Select(l => l.Points)));
@@ -93,7 +94,7 @@ public partial class CourseContentTests
     public void Every_highlight_key_agrees_with_its_articles_annotations()
     {
         foreach (var quiz in Catalog.Quizzes)
-        foreach (var question in quiz.Questions.Where(q => q.Type == QuestionTypes.Highlight))
+        foreach (var question in quiz.Questions.OfType<HighlightQuestion>())
         {
             Assert.NotNull(question.Category);
             var lesson = Catalog.Lessons.Single(l => l.Article?.Slug == question.ArticleSlug);
@@ -107,7 +108,7 @@ public partial class CourseContentTests
     public void Every_ledger_question_agrees_with_its_articles_source_ledger()
     {
         foreach (var quiz in Catalog.Quizzes)
-        foreach (var question in quiz.Questions.Where(q => q.Type == QuestionTypes.SourceLedger))
+        foreach (var question in quiz.Questions.OfType<LedgerQuestion>())
         {
             var lesson = Catalog.Lessons.Single(l => l.Article?.Slug == question.ArticleSlug);
             foreach (var row in question.Rows)
@@ -125,11 +126,11 @@ public partial class CourseContentTests
     {
         foreach (var q in Catalog.Quizzes.SelectMany(q => q.Questions))
         {
-            if (q.Type == QuestionTypes.SingleChoice) Assert.Single(q.Options, o => o.Correct);
-            if (q.Type == QuestionTypes.MultipleChoice)
+            if (q is SingleChoiceQuestion single) Assert.Single(single.Options, o => o.Correct);
+            if (q is MultipleChoiceQuestion multiple)
             {
-                Assert.Contains(q.Options, o => o.Correct);
-                Assert.Contains(q.Options, o => !o.Correct);
+                Assert.Contains(multiple.Options, o => o.Correct);
+                Assert.Contains(multiple.Options, o => !o.Correct);
             }
         }
     }
@@ -137,7 +138,7 @@ public partial class CourseContentTests
     [Fact]
     public void The_tal_afar_quiz_asks_for_every_sentence_resting_on_an_unnamed_source()
     {
-        var highlight = Assert.Single(Catalog.QuizForLesson("tal-afar-offensive")!.Questions, q => q.Type == QuestionTypes.Highlight);
+        var highlight = Assert.Single(Catalog.QuizForLesson("tal-afar-offensive")!.Questions.OfType<HighlightQuestion>());
         Assert.Equal("unnamed-source", highlight.Category);
         Assert.Contains("rests on an unnamed source", highlight.Prompt);
         Assert.Equal(["3.1", "4.1", "4.2", "4.3"], highlight.KeySentences);

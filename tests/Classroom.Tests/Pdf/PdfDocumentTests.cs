@@ -1,3 +1,4 @@
+using Classroom.Web.Content.Questions;
 using System.Net;
 using Classroom.Tests.Infrastructure;
 using Classroom.Web.Content;
@@ -40,7 +41,7 @@ public class PdfDocumentTests(ClassroomFactory factory) : IClassFixture<Classroo
         foreach (var q in quiz.Questions)
         {
             Assert.DoesNotContain(PdfText.Fold(q.Explanation), text);
-            if (q.ModelAnswer is { Length: > 20 } model) Assert.DoesNotContain(PdfText.Fold(model)[..20], text);
+            if (q is WrittenQuestion { ModelAnswer: { Length: > 20 } model }) Assert.DoesNotContain(PdfText.Fold(model)[..20], text);
         }
         Assert.DoesNotContain("(key)", text);
 
@@ -72,8 +73,8 @@ public class PdfDocumentTests(ClassroomFactory factory) : IClassFixture<Classroo
                 var page = pages.Single(p => p.Contains($"Question {i + 1} · "));
                 var flat = PdfText.Fold(page);
                 Assert.Contains(PdfText.Fold(q.Prompt), flat);
-                if (q.Options.Count > 0) Assert.Contains(PdfText.Fold(q.Options[^1].Text), flat);
-                if (q.Type == QuestionTypes.TrueFalse) Assert.Contains("False", flat[flat.IndexOf($"Question {i + 1} · ", StringComparison.Ordinal)..]);
+                if (q is ChoiceQuestion choice) Assert.Contains(PdfText.Fold(choice.Options[^1].Text), flat);
+                if (q is TrueFalseQuestion) Assert.Contains("False", flat[flat.IndexOf($"Question {i + 1} · ", StringComparison.Ordinal)..]);
             }
             foreach (var page in pages)
             {

@@ -1,13 +1,22 @@
 using Classroom.Web.Content;
-using Classroom.Web.Features.Quizzes;
+using Classroom.Web.Content.Questions;
 
 namespace Classroom.Tests.Quizzes;
 
 public class ScoringTests
 {
     private static Question Make(string type, decimal points, IReadOnlyList<Option>? options = null, bool? tf = null,
-        IReadOnlyList<string>? key = null, IReadOnlyList<LedgerQuestionRow>? rows = null, IReadOnlyList<string>? accepted = null) =>
-        new("q", "small", type, points, "Prompt", "Because.", [], options ?? [], tf, null, key ?? [], [], rows ?? [], accepted ?? [], "model", 1000, []);
+        IReadOnlyList<string>? key = null, IReadOnlyList<LedgerQuestionRow>? rows = null, IReadOnlyList<string>? accepted = null) => type switch
+        {
+            QuestionKinds.SingleChoiceSlug => new SingleChoiceQuestion { Id = "q", Points = points, Options = options ?? [] },
+            QuestionKinds.MultipleChoiceSlug => new MultipleChoiceQuestion { Id = "q", Points = points, Options = options ?? [] },
+            QuestionKinds.TrueFalseSlug => new TrueFalseQuestion { Id = "q", Points = points, CorrectAnswer = tf ?? true },
+            QuestionKinds.HighlightSlug => new HighlightQuestion { Id = "q", Points = points, KeySentences = key ?? [] },
+            QuestionKinds.LedgerSlug => new LedgerQuestion { Id = "q", Points = points, Rows = rows ?? [] },
+            QuestionKinds.ShortAnswerSlug => new ShortAnswerQuestion { Id = "q", Points = points, AcceptedAnswers = accepted ?? [], ModelAnswer = "model", MaxLength = 1000 },
+            QuestionKinds.EssaySlug => new EssayQuestion { Id = "q", Points = points, ModelAnswer = "model", MaxLength = 1000 },
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a question type"),
+        };
 
     private static readonly IReadOnlyList<Option> FourOptions =
         [new("a", "A", true), new("b", "B", true), new("c", "C", false), new("d", "D", false)];
@@ -19,8 +28,8 @@ public class ScoringTests
     [InlineData(new[] { "a", "c" }, 0)] // two picks on a one-answer question is not a right answer
     public void Single_choice_scores_all_or_nothing(string[] picks, decimal expected)
     {
-        var q = Make(QuestionTypes.SingleChoice, 2, [new("a", "A", true), new("c", "C", false)]);
-        Assert.Equal(expected, Scoring.Score(q, new Answer { Choices = picks }).Points);
+        var q = Make(QuestionKinds.SingleChoiceSlug, 2, [new("a", "A", true), new("c", "C", false)]);
+        Assert.Equal(expected, (q).Score(new Answer { Choices = picks }).Points);
     }
 
     [Theory]
@@ -33,16 +42,16 @@ public class ScoringTests
     [InlineData(new string[0], 0)]               // empty
     public void Multiple_choice_is_right_picks_minus_wrong_picks_floored_at_zero(string[] picks, decimal expected)
     {
-        var q = Make(QuestionTypes.MultipleChoice, 3, FourOptions);
-        Assert.Equal(expected, Scoring.Score(q, new Answer { Choices = picks }).Points);
+        var q = Make(QuestionKinds.MultipleChoiceSlug, 3, FourOptions);
+        Assert.Equal(expected, (q).Score(new Answer { Choices = picks }).Points);
     }
 
     [Fact]
     public void Multiple_choice_partial_credit_is_rounded_to_two_decimals_half_away_from_zero()
     {
-        var q = Make(QuestionTypes.MultipleChoice, 2, [new("a", "A", true), new("b", "B", true), new("c", "C", true), new("d", "D", false)]);
-        Assert.Equal(0.67m, Scoring.Score(q, new Answer { Choices = ["a"] }).Points);
-        Assert.Equal(1.33m, Scoring.Score(q, new Answer { Choices = ["a", "b"] }).Points);
+        var q = Make(QuestionKinds.MultipleChoiceSlug, 2, [new("a", "A", true), new("b", "B", true), new("c", "C", true), new("d", "D", false)]);
+        Assert.Equal(0.67m, (q).Score(new Answer { Choices = ["a"] }).Points);
+        Assert.Equal(1.33m, (q).Score(new Answer { Choices = ["a", "b"] }).Points);
         Assert.Equal(0.01m, Scoring.Round(0.005m));
     }
 
@@ -53,7 +62,7 @@ public class ScoringTests
     [InlineData(false, false, 1)]
     public void True_false_scores_the_matching_answer(bool? given, bool key, decimal expected)
     {
-        Assert.Equal(expected, Scoring.Score(Make(QuestionTypes.TrueFalse, 1, tf: key), new Answer { TrueFalse = given }).Points);
+        Assert.Equal(expected, (Make(QuestionKinds.TrueFalseSlug, 1, tf: key)).Score(new Answer { TrueFalse = given }).Points);
     }
 
     [Theory]
@@ -65,8 +74,8 @@ public class ScoringTests
     [InlineData(new string[0], 0)]
     public void Highlight_is_hits_minus_false_marks_floored_at_zero(string[] marks, decimal expected)
     {
-        var q = Make(QuestionTypes.Highlight, 4, key: ["3.1", "4.1", "4.2", "4.3"]);
-        var score = Scoring.Score(q, new Answer { Sentences = marks });
+        var q = Make(QuestionKinds.HighlightSlug, 4, key: ["3.1", "4.1", "4.2", "4.3"]);
+        var score = (q).Score(new Answer { Sentences = marks });
         Assert.Equal(expected, score.Points);
         Assert.False(score.NeedsInstructor);
     }
@@ -74,8 +83,8 @@ public class ScoringTests
     [Fact]
     public void Highlight_reports_which_marks_hit_and_which_were_false()
     {
-        var q = Make(QuestionTypes.Highlight, 3, key: ["1.1", "2.1", "3.1"]);
-        var score = Scoring.Score(q, new Answer { Sentences = ["1.1", "5.1"] });
+        var q = Make(QuestionKinds.HighlightSlug, 3, key: ["1.1", "2.1", "3.1"]);
+        var score = (q).Score(new Answer { Sentences = ["1.1", "5.1"] });
         Assert.Equal(["1.1"], score.Correct);
         Assert.Equal(["5.1"], score.Wrong);
         Assert.Equal(0, score.Points);
@@ -90,8 +99,8 @@ public class ScoringTests
     [InlineData(null, 0)]
     public void Short_answer_matches_accepted_answers_ignoring_case_spaces_and_punctuation(string? text, decimal expected)
     {
-        var q = Make(QuestionTypes.ShortAnswer, 1, accepted: ["reportedly"]);
-        var score = Scoring.Score(q, new Answer { Text = text });
+        var q = Make(QuestionKinds.ShortAnswerSlug, 1, accepted: ["reportedly"]);
+        var score = (q).Score(new Answer { Text = text });
         Assert.Equal(expected, score.Points);
         Assert.False(score.NeedsInstructor);
     }
@@ -99,7 +108,7 @@ public class ScoringTests
     [Fact]
     public void Short_answer_without_a_closed_key_goes_to_the_instructor()
     {
-        var score = Scoring.Score(Make(QuestionTypes.ShortAnswer, 2), new Answer { Text = "Because nobody can check them." });
+        var score = (Make(QuestionKinds.ShortAnswerSlug, 2)).Score(new Answer { Text = "Because nobody can check them." });
         Assert.True(score.NeedsInstructor);
         Assert.Equal(0, score.Points);
     }
@@ -107,7 +116,7 @@ public class ScoringTests
     [Fact]
     public void Essays_always_go_to_the_instructor()
     {
-        var score = Scoring.Score(Make(QuestionTypes.Essay, 9), new Answer { Text = "A long essay." });
+        var score = (Make(QuestionKinds.EssaySlug, 9)).Score(new Answer { Text = "A long essay." });
         Assert.True(score.NeedsInstructor);
     }
 
@@ -120,20 +129,20 @@ public class ScoringTests
     [Fact]
     public void Ledger_with_closed_keys_scores_every_part_automatically()
     {
-        var q = Make(QuestionTypes.SourceLedger, 6, rows: ClosedRows);
+        var q = Make(QuestionKinds.LedgerSlug, 6, rows: ClosedRows);
         var full = new Answer { Rows = [new("Military sources.", false, "according to"), new("rupert jones", true, "direct quote")] };
-        Assert.Equal(6, Scoring.Score(q, full).Points);
+        Assert.Equal(6, (q).Score(full).Points);
         var half = new Answer { Rows = [new("the army", false, "paraphrase"), new("Jones", false, "direct quote")] };
-        Assert.Equal(3, Scoring.Score(q, half).Points); // named (row 1), source and attribution (row 2)
-        Assert.Equal(0, Scoring.Score(q, Answer.Empty).Points);
-        Assert.False(Scoring.Score(q, full).NeedsInstructor);
+        Assert.Equal(3, (q).Score(half).Points); // named (row 1), source and attribution (row 2)
+        Assert.Equal(0, (q).Score(Answer.Empty).Points);
+        Assert.False((q).Score(full).NeedsInstructor);
     }
 
     [Fact]
     public void Ledger_with_an_open_source_scores_the_closed_parts_and_waits_for_the_instructor()
     {
-        var q = Make(QuestionTypes.SourceLedger, 4, rows: [new("Jones stated", "8.1", [], "Rupert Jones", true, "direct quote")]);
-        var score = Scoring.Score(q, new Answer { Rows = [new("Jones", true, "direct quote")] });
+        var q = Make(QuestionKinds.LedgerSlug, 4, rows: [new("Jones stated", "8.1", [], "Rupert Jones", true, "direct quote")]);
+        var score = (q).Score(new Answer { Rows = [new("Jones", true, "direct quote")] });
         Assert.True(score.NeedsInstructor);
         Assert.Equal(2.67m, score.Points); // 2 of 3 parts closed and right: 4 × 2/3, rounded
     }

@@ -1,4 +1,5 @@
 using Classroom.Web.Content;
+using Classroom.Web.Content.Questions;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Quizzes;
@@ -143,8 +144,9 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
                 db.Responses.Add(response);
             }
             var answer = Answer.FromJson(response.AnswerJson);
-            var score = Scoring.Score(question, answer);
+            var score = question.Score(answer);
             response.AutoPoints = score.Points;
+            response.AutoMarksJson = score.MarksJson();
             response.NeedsGrading = score.NeedsInstructor;
             response.Points = score.NeedsInstructor ? null : score.Points;
             response.Stamp = Guid.NewGuid().ToString("N");

@@ -1,4 +1,5 @@
 using Classroom.Web.Content;
+using Classroom.Web.Content.Questions;
 using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Quizzes;
 using Classroom.Web.Features.Shared;

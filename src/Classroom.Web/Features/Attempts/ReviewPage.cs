@@ -1,10 +1,11 @@
 using Classroom.Web.Content;
+using Classroom.Web.Content.Questions;
 using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Grading;
-using Classroom.Web.Features.Quizzes;
 
 namespace Classroom.Web.Features.Attempts;
 
+/// <summary>One question as its student reviews it. <see cref="Auto"/> is the verdict stored at submission.</summary>
 public sealed record ReviewItem(int Number, Question Question, Answer Answer, AutoScore Auto, decimal? Points, bool NeedsGrading,
     string? Feedback, IReadOnlyList<int>? RubricLevels)
 {
@@ -37,9 +38,9 @@ public sealed record ReviewPage(int AttemptId, string LessonTitle, string Lesson
         var items = quiz.Questions.Select((q, i) =>
         {
             var response = byQuestion.GetValueOrDefault(q.Id);
-            var answer = Answer.FromJson(response?.AnswerJson);
-            return new ReviewItem(i + 1, q, answer, Scoring.Score(q, answer), response?.Points, response?.NeedsGrading ?? q.NeedsInstructor,
-                response?.Feedback, RubricScoring.FromJson(response?.RubricJson));
+            return new ReviewItem(i + 1, q, Answer.FromJson(response?.AnswerJson),
+                AutoScore.FromStored(response?.AutoPoints, q.NeedsInstructor, response?.AutoMarksJson),
+                response?.Points, response?.NeedsGrading ?? q.NeedsInstructor, response?.Feedback, RubricScoring.FromJson(response?.RubricJson));
         }).ToList();
         var (score, keys, grading) = Assignments.AssignmentRules.Visible(assignment);
         return new ReviewPage(attempt.Id, lessonTitle, quiz.LessonSlug, quiz, items, quiz.MaxPoints, assignment is null, attempt.SubmittedAt,

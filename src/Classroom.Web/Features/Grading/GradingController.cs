@@ -1,5 +1,6 @@
 using System.Globalization;
 using Classroom.Web.Content;
+using Classroom.Web.Content.Questions;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Assignments;
@@ -25,7 +26,7 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
         var questions = quiz.Questions.Where(q => q.NeedsInstructor).Select(q =>
         {
             var all = responses.Where(r => r.QuestionId == q.Id).ToList();
-            return new QuestionProgress(q.Id, quiz.NumberOf(q), q.Prompt, QuestionTypes.Label(q.Type), all.Count(r => !r.NeedsGrading), all.Count);
+            return new QuestionProgress(q.Id, quiz.NumberOf(q), q.Prompt, q.Kind.Label, all.Count(r => !r.NeedsGrading), all.Count);
         }).ToList();
         var students = attempts.Select(a => new AttemptProgress(a.Id, a.Student!.DisplayName, a.Status == AttemptStatus.NeedsGrading,
             responses.Count(r => r.AttemptId == a.Id && r.NeedsGrading), a.Score, a.MaxScore, AssignmentRules.IsLate(assignment, a.SubmittedAt))).ToList();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Classroom.Web.Content;
+using Classroom.Web.Content.Questions;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Classes;
@@ -43,11 +44,11 @@ public sealed class GradingService(ClassroomDbContext db, ClassAccess access, Qu
 
         decimal points;
         string? rubricJson = null;
-        if (input.Levels is { } levels && question.Rubric.Count > 0)
+        if (input.Levels is { } levels && question.GradingRubric.Count > 0)
         {
-            if (levels.Count != question.Rubric.Count || levels.Select((l, i) => l < 0 || l >= question.Rubric[i].Levels.Count).Any(bad => bad))
-                return new(GradeOutcome.Invalid, $"Choose one level for each of the {question.Rubric.Count} criteria.");
-            points = RubricScoring.Points(question.Rubric, levels);
+            if (levels.Count != question.GradingRubric.Count || levels.Select((l, i) => l < 0 || l >= question.GradingRubric[i].Levels.Count).Any(bad => bad))
+                return new(GradeOutcome.Invalid, $"Choose one level for each of the {question.GradingRubric.Count} criteria.");
+            points = RubricScoring.Points(question.GradingRubric, levels);
             rubricJson = RubricScoring.ToJson(levels);
         }
         else if (input.Points is { } given)
@@ -58,8 +59,8 @@ public sealed class GradingService(ClassroomDbContext db, ClassAccess access, Qu
         }
         else
         {
-            return new(GradeOutcome.Invalid, question.Rubric.Count > 0
-                ? $"Choose one level for each of the {question.Rubric.Count} criteria."
+            return new(GradeOutcome.Invalid, question.GradingRubric.Count > 0
+                ? $"Choose one level for each of the {question.GradingRubric.Count} criteria."
                 : "Enter the points for this answer.");
         }
 

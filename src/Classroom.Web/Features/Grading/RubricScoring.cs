@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Classroom.Web.Content;
+using Classroom.Web.Content.Questions;
 
 namespace Classroom.Web.Features.Grading;
 

@@ -1,4 +1,5 @@
 using Classroom.Web.Content;
+using Classroom.Web.Content.Questions;
 
 namespace Classroom.Web.Features.Pdf;
 
@@ -27,38 +28,7 @@ public sealed class AnswerKeyDocument(AnswerKeyModel model)
     private static List<Block> Question(PdfCanvas c, int number, Question q)
     {
         var blocks = QuestionParts.Heading(c, number, q);
-        switch (q.Type)
-        {
-            case QuestionTypes.SingleChoice or QuestionTypes.MultipleChoice:
-                foreach (var o in q.Options)
-                    blocks.AddRange(c.Labelled(o.Correct ? "✓" : "✗", PdfCanvas.SansBold, o.Text + (o.Correct ? "   (key)" : ""), PdfCanvas.Serif, 16, indent: 8));
-                break;
-            case QuestionTypes.TrueFalse:
-                blocks.AddRange(c.Text($"Key: {(q.CorrectAnswer == true ? "True" : "False")}", PdfCanvas.SansBold, indent: 8));
-                break;
-            case QuestionTypes.Highlight:
-                blocks.AddRange(c.Text($"Key: {string.Join(", ", q.KeySentences)}", PdfCanvas.SansBold, indent: 8));
-                foreach (var s in q.Sentences.Where(s => q.KeySentences.Contains(s.Ref)))
-                    blocks.AddRange(c.Labelled(s.Ref, PdfCanvas.SmallBold, s.Text, PdfCanvas.Serif, 26, indent: 8));
-                break;
-            case QuestionTypes.SourceLedger:
-                foreach (var (row, r) in q.Rows.Select((row, r) => (row, r)))
-                {
-                    blocks.AddRange(c.Text($"Claim {r + 1} ({row.SentenceRef}) “{row.Quote}”", PdfCanvas.Serif, indent: 8));
-                    blocks.AddRange(c.Text($"Source: {row.ModelSource}{(row.AcceptedSources.Count > 0 ? $" (accepted: {string.Join("; ", row.AcceptedSources)})" : " (judged by the instructor)")} · {(row.Named ? "named" : "not named")} · {row.Attribution}",
-                        PdfCanvas.SansBold, indent: 16));
-                }
-                break;
-            case QuestionTypes.ShortAnswer or QuestionTypes.Essay:
-                if (q.AcceptedAnswers.Count > 0) blocks.AddRange(c.Text($"Accepted: {string.Join("; ", q.AcceptedAnswers)}", PdfCanvas.SansBold, indent: 8));
-                if (q.ModelAnswer is not null) blocks.AddRange(c.Text($"Model answer: {q.ModelAnswer}", PdfCanvas.Serif, indent: 8));
-                if (q.Rubric.Count > 0)
-                {
-                    blocks.AddRange(c.Text("Rubric", PdfCanvas.SansBold, indent: 8));
-                    blocks.AddRange(QuestionParts.Rubric(c, q.Rubric));
-                }
-                break;
-        }
+        blocks.AddRange(QuestionParts.Key(c, q));
         blocks.AddRange(c.Text($"Why: {q.Explanation}", PdfCanvas.Serif, indent: 8));
         foreach (var e in q.Evidence)
             blocks.AddRange(c.Text($"Evidence ({e.SentenceRef}): “{e.Quote}”", PdfCanvas.SerifItalic, indent: 8));

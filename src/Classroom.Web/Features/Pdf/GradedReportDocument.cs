@@ -27,8 +27,8 @@ public sealed class GradedReportDocument(GradedReportModel model, Paper paper, D
             var blocks = QuestionParts.Heading(c, item.Number, item.Question);
             blocks.AddRange(c.Text(item.Waiting ? "Points: waiting for the instructor" : $"Points: {item.Points ?? 0:0.##} of {item.Question.Points:0.##}", PdfCanvas.SansBold, indent: 8));
             blocks.AddRange(Answer(c, item));
-            if (item.Question.Rubric.Count > 0 && item.Levels is not null)
-                blocks.AddRange(QuestionParts.Rubric(c, item.Question.Rubric, item.Levels));
+            if (item.Question.GradingRubric.Count > 0 && item.Levels is not null)
+                blocks.AddRange(QuestionParts.Rubric(c, item.Question.GradingRubric, item.Levels));
             if (!string.IsNullOrWhiteSpace(item.Feedback))
             {
                 blocks.AddRange(c.Text("Feedback:", PdfCanvas.SansBold, indent: 8));
@@ -41,22 +41,8 @@ public sealed class GradedReportDocument(GradedReportModel model, Paper paper, D
 
     private static List<Block> Answer(PdfCanvas c, ReportItem item)
     {
-        var q = item.Question;
-        var a = item.Answer;
-        string text = q.Type switch
-        {
-            QuestionTypes.SingleChoice or QuestionTypes.MultipleChoice => a.Choices.Count == 0 ? "No answer." : string.Join("; ", q.Options.Where(o => a.Choices.Contains(o.Id)).Select(o => o.Text)),
-            QuestionTypes.TrueFalse => a.TrueFalse is bool tf ? (tf ? "True" : "False") : "No answer.",
-            QuestionTypes.Highlight => a.Sentences.Count == 0 ? "No sentences marked." : "Sentences marked: " + string.Join(", ", a.Sentences),
-            QuestionTypes.SourceLedger => string.Join(" | ", q.Rows.Select((row, i) =>
-            {
-                var given = i < a.Rows.Count ? a.Rows[i] : new Quizzes.LedgerAnswerRow(null, null, null);
-                return $"Claim {i + 1}: source “{given.Source}”, {(given.Named is bool n ? (n ? "named" : "not named") : "—")}, {given.Attribution ?? "—"}";
-            })),
-            _ => string.IsNullOrWhiteSpace(a.Text) ? "No answer." : a.Text!,
-        };
         var blocks = c.Text("Answer:", PdfCanvas.SansBold, indent: 8);
-        blocks.AddRange(c.Text(text, PdfCanvas.Serif, indent: 16));
+        blocks.AddRange(c.Text(item.Question.AnswerText(item.Answer), PdfCanvas.Serif, indent: 16));
         return blocks;
     }
 }

@@ -1,5 +1,5 @@
 using Classroom.Web.Content;
-using Classroom.Web.Features.Quizzes;
+using Classroom.Web.Content.Questions;
 
 namespace Classroom.Web.Features.Pdf;
 

@@ -1,4 +1,5 @@
 using Classroom.Web.Content;
+using Classroom.Web.Content.Questions;
 using PdfSharp.Drawing;
 
 namespace Classroom.Web.Features.Pdf;
@@ -8,53 +9,29 @@ public static class QuestionParts
 {
     public static List<Block> Heading(PdfCanvas c, int number, Question q)
     {
-        var blocks = c.Text($"Question {number} · {QuestionTypes.Label(q.Type)} · {q.Points:0.##} {(q.Points == 1 ? "point" : "points")}", PdfCanvas.Subheading);
+        var blocks = c.Text($"Question {number} · {q.Kind.Label} · {q.Points:0.##} {(q.Points == 1 ? "point" : "points")}", PdfCanvas.Subheading);
         blocks.AddRange(c.Text(q.Prompt, PdfCanvas.Serif, after: 3));
         return blocks;
     }
 
-    /// <summary>Boxes, sentence numbers, ledger rows or ruled lines: space sized to the question.</summary>
+    /// <summary>Boxes, sentence numbers, ledger rows or ruled lines: space sized to the question, as the question says.</summary>
     public static List<Block> AnswerSpace(PdfCanvas c, Question q)
     {
-        var blocks = new List<Block>();
-        switch (q.Type)
-        {
-            case QuestionTypes.SingleChoice or QuestionTypes.MultipleChoice:
-                foreach (var option in q.Options) blocks.AddRange(c.Labelled("", PdfCanvas.Sans, option.Text, PdfCanvas.Serif, 18, indent: 8, box: true));
-                if (q.Type == QuestionTypes.MultipleChoice) blocks.AddRange(c.Text("Tick every option that applies.", PdfCanvas.Small, indent: 8));
-                break;
-            case QuestionTypes.TrueFalse:
-                blocks.AddRange(c.Labelled("", PdfCanvas.Sans, "True", PdfCanvas.Serif, 18, indent: 8, box: true));
-                blocks.AddRange(c.Labelled("", PdfCanvas.Sans, "False", PdfCanvas.Serif, 18, indent: 8, box: true));
-                break;
-            case QuestionTypes.Highlight:
-                blocks.AddRange(c.Text("Tick the number of every sentence that fits (the numbers are beside the article above).", PdfCanvas.Small, indent: 8));
-                blocks.AddRange(SentenceBoxes(c, q.Sentences.Select(s => s.Ref).ToList()));
-                break;
-            case QuestionTypes.SourceLedger:
-                for (int i = 0; i < q.Rows.Count; i++)
-                {
-                    var row = q.Rows[i];
-                    blocks.AddRange(c.Text($"Claim {i + 1} (sentence {row.SentenceRef}): “{row.Quote}”", PdfCanvas.Serif, indent: 8));
-                    blocks.Add(LedgerLine(c, "Source:"));
-                    blocks.Add(BoxRow(["Named", "Not named"]));
-                    blocks.Add(BoxRow(["Direct quote", "Paraphrase", "According to", "None"]));
-                    blocks.Add(new Block(4, (_, _, _) => { }));
-                }
-                break;
-            case QuestionTypes.ShortAnswer:
-                // A one-word answer needs one line; a sentence or two, a few.
-                blocks.AddRange(c.Rules(q.AcceptedAnswers.Count > 0 ? 1 : Math.Clamp(q.MaxLength / 150, 2, 6), indent: 8));
-                break;
-            case QuestionTypes.Essay:
-                blocks.AddRange(c.Rules(18, indent: 8));
-                break;
-        }
-        return blocks;
+        var paper = new PdfPaper(c);
+        q.PrintAnswerSpace(paper);
+        return paper.Blocks;
+    }
+
+    /// <summary>The question's key, as the question prints it.</summary>
+    public static List<Block> Key(PdfCanvas c, Question q)
+    {
+        var paper = new PdfPaper(c);
+        q.PrintKey(paper);
+        return paper.Blocks;
     }
 
     /// <summary>A row of choices, each with its own box: "☐ Named   ☐ Not named".</summary>
-    private static Block BoxRow(IReadOnlyList<string> labels) => new(16, (g, x, top) =>
+    public static Block BoxRow(IReadOnlyList<string> labels) => new(16, (g, x, top) =>
     {
         var left = x + 16;
         foreach (var label in labels)
@@ -65,7 +42,7 @@ public static class QuestionParts
         }
     });
 
-    private static Block LedgerLine(PdfCanvas c, string label) => new(20, (g, x, top) =>
+    public static Block WriteOn(PdfCanvas c, string label) => new(20, (g, x, top) =>
     {
         g.DrawString(label, PdfCanvas.Sans, XBrushes.Black, new XPoint(x + 16, top + 13));
         g.DrawLine(new XPen(XColors.Gray, 0.6), x + 60, top + 15, x + c.Width, top + 15);

@@ -64,7 +64,7 @@ public sealed class WorksheetDocument(WorksheetModel model)
             blocks.AddRange(QuestionParts.AnswerSpace(c, q));
             blocks.Add(new Block(10, (_, _, _) => { }));
             // A question stays with its options and answer space; an essay's lines may continue overleaf.
-            c.AddTogether(blocks, keepFirst: Math.Min(blocks.Count, q.Type == QuestionTypes.Essay ? 8 : blocks.Count));
+            c.AddTogether(blocks, keepFirst: Math.Min(blocks.Count, q is Content.Questions.EssayQuestion ? 8 : blocks.Count));
         }
     }
 }

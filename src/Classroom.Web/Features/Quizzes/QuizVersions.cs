@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Classroom.Web.Content;
+using Classroom.Web.Content.Questions;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Classroom.Web.Features.Quizzes;
 /// </summary>
 public sealed class QuizVersions(ClassroomDbContext db, VersionCache cache)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static JsonSerializerOptions Json => QuizJson.Options;
 
     public static (string Json, string Hash) Snapshot(QuizDefinition quiz)
     {

@@ -1,4 +1,5 @@
 using Classroom.Web.Content;
+using Classroom.Web.Content.Questions;
 
 namespace Classroom.Web.Features.Shared;
 
