@@ -11,7 +11,6 @@ try
     builder.AddClassroom();
 
     var app = builder.Build();
-    if (await app.RunSchemaCommandAsync(args)) return 0;
     await app.UseClassroomAsync();
     await app.RunAsync();
     return 0;

@@ -25,8 +25,8 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Applies migrations, switches the file to WAL, makes the roles, and in Development the demo data.</summary>
-    public static async Task PrepareAsync(IServiceProvider services, IHostEnvironment env)
+    /// <summary>Applies migrations, switches the file to WAL, brings old rows up to date, and makes the roles.</summary>
+    public static async Task PrepareAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
@@ -39,8 +39,5 @@ public static class DatabaseSetup
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
-
-        if (env.IsDevelopment() && sp.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
-            await DemoData.SeedAsync(sp);
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.WebEncoders;
 using Classroom.Web.Content;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
+using Classroom.Web.Features.Account;
+using Classroom.Web.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -18,8 +20,6 @@ namespace Classroom.Web.Infrastructure;
 
 public static class ClassroomExtensions
 {
-    public const string AuthRateLimit = "auth";
-
     public static WebApplicationBuilder AddClassroom(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -27,7 +27,7 @@ public static class ClassroomExtensions
 
         services.Configure<ContentOptions>(config.GetSection(ContentOptions.Section));
         services.Configure<RateLimitOptions>(config.GetSection(RateLimitOptions.Section));
-        services.Configure<DemoOptions>(config.GetSection(DemoOptions.Section));
+        services.Configure<Demo.DemoOptions>(config.GetSection(Demo.DemoOptions.Section));
 
         services.AddSingleton(sp =>
         {
@@ -91,7 +91,7 @@ public static class ClassroomExtensions
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync("Too many attempts from this address. Wait a minute and try again.", token);
             };
-            o.AddPolicy(AuthRateLimit, http =>
+            o.AddPolicy(RateLimitPolicies.Auth, http =>
             {
                 var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 // Only posts count: reading the sign-in form is free.
@@ -101,19 +101,22 @@ public static class ClassroomExtensions
             });
         });
 
+        services.AddAuthorization(o => o.AddPolicy(Policies.Teaching, p => p.RequireRole(Roles.Instructor, Roles.Admin)));
+
         services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddRazorOptions(o =>
             {
                 o.ViewLocationFormats.Clear();
                 o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationFormats.Add("/Content/Questions/{0}" + RazorViewEngine.ViewExtension);
             });
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Features.Quizzes.VersionCache>();
         services.AddScoped<Features.Quizzes.QuizVersions>();
         services.AddScoped<Features.Attempts.AttemptService>();
-        services.AddScoped<Features.Classes.ClassAccess>();
+        services.AddScoped<Features.Shared.ClassAccess>();
         services.AddScoped<Features.Grading.GradingService>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -126,7 +129,9 @@ public static class ClassroomExtensions
         // PDFsharp's licence and fonts are set once here, so a missing font is found at start too.
         app.Services.GetRequiredService<CourseCatalog>();
         Features.Pdf.PdfSetup.EnsureReady();
-        await DatabaseSetup.PrepareAsync(app.Services, app.Environment);
+        await DatabaseSetup.PrepareAsync(app.Services);
+        if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<Demo.DemoOptions>>().Value.Seed)
+            await Demo.DemoData.SeedAsync(app.Services);
 
         if (app.Environment.IsDevelopment())
             app.UseDeveloperExceptionPage();
@@ -143,15 +148,5 @@ public static class ClassroomExtensions
 
         app.MapHealthChecks("/health");
         app.MapControllers();
-    }
-
-    /// <summary>`dotnet run --project src/Classroom.Web -- schema-script` prints the SQL that EF Core would create for the model.</summary>
-    public static async Task<bool> RunSchemaCommandAsync(this WebApplication app, string[] args)
-    {
-        if (args is not ["schema-script", ..]) return false;
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ClassroomDbContext>();
-        await Console.Out.WriteAsync(db.Database.GenerateCreateScript());
-        return true;
     }
 }

@@ -2,6 +2,8 @@ using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Assignments;
 using Classroom.Web.Features.Classes;
 
+using Classroom.Web.Features.Shared;
+
 namespace Classroom.Tests.Classes;
 
 public class JoinCodeTests

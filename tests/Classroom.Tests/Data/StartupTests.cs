@@ -4,6 +4,7 @@ using Classroom.Tests.Infrastructure;
 using Classroom.Web.Content;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
+using Classroom.Web.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,8 @@ public class StartupTests
         Assert.Equal("Period 1", demo.Name);
         Assert.Equal(3, demo.Enrollments.Count);
 
-        await DatabaseSetup.PrepareAsync(factory.Services, new HostingEnvironmentStub("Development"));
+        await DatabaseSetup.PrepareAsync(factory.Services);
+        await DemoData.SeedAsync(factory.Services);
         Assert.Equal(1, await db.Classes.CountAsync());
         Assert.Equal(5, await db.Users.CountAsync());
     }
@@ -99,13 +101,5 @@ public class StartupTests
         {
             Directory.Delete(root, recursive: true);
         }
-    }
-
-    private sealed class HostingEnvironmentStub(string name) : Microsoft.Extensions.Hosting.IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-        public string ApplicationName { get; set; } = "Classroom.Web";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
+using Classroom.Web.Features.Shared;
+
 namespace Classroom.Web.Features.Account;
 
 [Route("account")]
@@ -15,7 +17,7 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("login")]
-    [EnableRateLimiting(ClassroomExtensions.AuthRateLimit)]
+    [EnableRateLimiting(RateLimitPolicies.Auth)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!ModelState.IsValid) return View(form);
@@ -31,7 +33,7 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
     public IActionResult Register() => View(new RegisterForm());
 
     [HttpPost("register")]
-    [EnableRateLimiting(ClassroomExtensions.AuthRateLimit)]
+    [EnableRateLimiting(RateLimitPolicies.Auth)]
     public async Task<IActionResult> Register(RegisterForm form)
     {
         if (!ModelState.IsValid) return View(form);

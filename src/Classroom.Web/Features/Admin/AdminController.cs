@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
+using Classroom.Web.Features.Account;
+
 namespace Classroom.Web.Features.Admin;
 
 [Authorize(Roles = Roles.Admin)]

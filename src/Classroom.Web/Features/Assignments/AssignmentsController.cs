@@ -26,7 +26,7 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
     }
 
     [HttpGet("/classes/{classId:int}/assignments/new")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> New(int classId, string? lesson)
     {
         var taught = await access.TaughtClassAsync(classId, User);
@@ -42,7 +42,7 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
     }
 
     [HttpPost("/classes/{classId:int}/assignments")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> Create(int classId, AssignmentForm form)
     {
         var taught = await access.TaughtClassAsync(classId, User);
@@ -111,7 +111,7 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
     }
 
     [HttpPost("/assignments/{id:int}")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> Update(int id, AssignmentForm form)
     {
         var assignment = await db.Assignments.Include(a => a.Class).SingleOrDefaultAsync(a => a.Id == id);
@@ -138,7 +138,7 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
     }
 
     [HttpGet("/assignments/{id:int}/edit")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> Edit(int id)
     {
         var assignment = await db.Assignments.Include(a => a.Class).SingleOrDefaultAsync(a => a.Id == id);
@@ -159,11 +159,11 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
     }
 
     [HttpPost("/assignments/{id:int}/release")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public Task<IActionResult> Release(int id) => SetReleased(id, true);
 
     [HttpPost("/assignments/{id:int}/unrelease")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public Task<IActionResult> Unrelease(int id) => SetReleased(id, false);
 
     private async Task<IActionResult> SetReleased(int id, bool release)

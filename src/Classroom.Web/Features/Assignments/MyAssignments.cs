@@ -3,6 +3,8 @@ using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Classes;
 using Microsoft.EntityFrameworkCore;
 
+using Classroom.Web.Features.Shared;
+
 namespace Classroom.Web.Features.Assignments;
 
 public sealed record MyAssignmentRow(int Id, string Title, string ClassName, string Due, DateTime DueAt, StudentStatus Status,

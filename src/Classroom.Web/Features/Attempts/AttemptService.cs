@@ -5,6 +5,8 @@ using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
+using Classroom.Web.Features.Shared;
+
 namespace Classroom.Web.Features.Attempts;
 
 /// <summary>The attempt can no longer be changed (submitted, or out of time); the message says why.</summary>
@@ -66,9 +68,9 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
         if (open is not null) return open;
         var now = Now;
         if (now < assignment.OpensAt)
-            throw new AttemptRefusedException($"This assignment opens on {Classes.ClassTime.Format(assignment.OpensAt, zone)}.");
+            throw new AttemptRefusedException($"This assignment opens on {ClassTime.Format(assignment.OpensAt, zone)}.");
         if (now > assignment.DueAt && assignment.LatePolicy == LatePolicy.Refuse)
-            throw new AttemptRefusedException($"This assignment was due on {Classes.ClassTime.Format(assignment.DueAt, zone)}, and late work is not accepted.");
+            throw new AttemptRefusedException($"This assignment was due on {ClassTime.Format(assignment.DueAt, zone)}, and late work is not accepted.");
         if (attempts.Count >= assignment.AttemptsAllowed)
             throw new AttemptRefusedException(assignment.AttemptsAllowed == 1
                 ? "You have already submitted this assignment, and it allows one attempt."

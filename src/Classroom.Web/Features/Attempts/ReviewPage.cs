@@ -3,6 +3,8 @@ using Classroom.Web.Content.Questions;
 using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Grading;
 
+using Classroom.Web.Features.Shared;
+
 namespace Classroom.Web.Features.Attempts;
 
 /// <summary>One question as its student reviews it. <see cref="Auto"/> is the verdict stored at submission.</summary>
@@ -42,8 +44,8 @@ public sealed record ReviewPage(int AttemptId, string LessonTitle, string Lesson
                 AutoScore.FromStored(response?.AutoPoints, q.NeedsInstructor, response?.AutoMarksJson),
                 response?.Points, response?.NeedsGrading ?? q.NeedsInstructor, response?.Feedback, RubricScoring.FromJson(response?.RubricJson));
         }).ToList();
-        var (score, keys, grading) = Assignments.AssignmentRules.Visible(assignment);
+        var (score, keys, grading) = AssignmentRules.Visible(assignment);
         return new ReviewPage(attempt.Id, lessonTitle, quiz.LessonSlug, quiz, items, quiz.MaxPoints, assignment is null, attempt.SubmittedAt,
-            score, keys, grading, assignment is not null && Assignments.AssignmentRules.IsLate(assignment, attempt.SubmittedAt), assignment?.Title);
+            score, keys, grading, assignment is not null && AssignmentRules.IsLate(assignment, attempt.SubmittedAt), assignment?.Title);
     }
 }

@@ -34,7 +34,7 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
     }
 
     [HttpPost("/classes")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> Create(NewClassForm form)
     {
         if (!ClassTime.IsKnown(form.TimeZone)) ModelState.AddModelError(nameof(form.TimeZone), "Choose a time zone from the list.");
@@ -58,7 +58,7 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
     }
 
     [HttpPost("/classes/join")]
-    [EnableRateLimiting(ClassroomExtensions.AuthRateLimit)]
+    [EnableRateLimiting(RateLimitPolicies.Auth)]
     public async Task<IActionResult> Join(JoinForm form)
     {
         if (Teaches) return Forbid();
@@ -92,7 +92,7 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
     }
 
     [HttpPost("/classes/{id:int}/settings")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> Settings(int id, NewClassForm form)
     {
         var taught = await access.TaughtClassAsync(id, User);
@@ -112,15 +112,15 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
     }
 
     [HttpPost("/classes/{id:int}/archive")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public Task<IActionResult> Archive(int id) => Change(id, c => c.ArchivedAt = Now, "Class archived: students can no longer join it. Its work is kept.");
 
     [HttpPost("/classes/{id:int}/unarchive")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public Task<IActionResult> Unarchive(int id) => Change(id, c => c.ArchivedAt = null, "Class restored.");
 
     [HttpPost("/classes/{id:int}/code")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> NewCode(int id)
     {
         var code = await UniqueCodeAsync();
@@ -128,7 +128,7 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
     }
 
     [HttpPost("/classes/{id:int}/students/{studentId}/remove")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> RemoveStudent(int id, string studentId)
     {
         if (!await access.TeachesAsync(id, User)) return NotFound();
@@ -141,7 +141,7 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
     }
 
     [HttpPost("/classes/{id:int}/instructors")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> AddInstructor(int id, CoInstructorForm form)
     {
         var taught = await access.TaughtClassAsync(id, User);

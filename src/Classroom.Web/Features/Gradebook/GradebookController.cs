@@ -38,7 +38,7 @@ public sealed class GradebookController(ClassroomDbContext db, ClassAccess acces
         if (taught is null)
             return await access.IsEnrolledAsync(id, User.Id()!) ? Forbid() : NotFound();
         var bytes = GradebookCsv.Write(await BuildAsync(taught));
-        return File(bytes, "text/csv; charset=utf-8", $"{Pdf.PdfController.Slug(taught.Name)}-gradebook.csv");
+        return File(bytes, "text/csv; charset=utf-8", $"{FileNames.Slug(taught.Name)}-gradebook.csv");
     }
 
     private Task<GradebookTable> BuildAsync(Class c) => GradebookQuery.BuildAsync(db, versions, c, clock.GetUtcNow().UtcDateTime);

@@ -1,6 +1,8 @@
 using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Assignments;
 
+using Classroom.Web.Features.Shared;
+
 namespace Classroom.Web.Features.Gradebook;
 
 public sealed record GradebookStudent(string Id, string Name, string Email);

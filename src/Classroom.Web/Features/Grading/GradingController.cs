@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Classroom.Web.Features.Grading;
 
-[Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+[Authorize(Policy = Policies.Teaching)]
 public sealed class GradingController(ClassroomDbContext db, ClassAccess access, QuizVersions versions, GradingService grading) : Controller
 {
     [HttpGet("/assignments/{id:int}/grading")]

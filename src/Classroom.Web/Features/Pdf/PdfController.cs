@@ -28,7 +28,7 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
     }
 
     [HttpGet("/assignments/{id:int}/answer-key.pdf")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> AnswerKey(int id, string? paper)
     {
         var assignment = await TaughtAssignmentAsync(id);
@@ -37,11 +37,11 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
         var lesson = catalog.FindLesson(quiz.LessonSlug);
         if (lesson is null) return NotFound();
         var bytes = new AnswerKeyDocument(new AnswerKeyModel(assignment.Title, lesson, quiz, assignment.Class!.Name, Now, PaperFor(paper, assignment.Class))).Render();
-        return Pdf(bytes, $"{Slug(assignment.Class.Name)}-{quiz.LessonSlug}-answer-key.pdf");
+        return Pdf(bytes, $"{FileNames.Slug(assignment.Class.Name)}-{quiz.LessonSlug}-answer-key.pdf");
     }
 
     [HttpGet("/assignments/{id:int}/class-set.pdf")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> ClassSet(int id, string? paper)
     {
         var assignment = await TaughtAssignmentAsync(id);
@@ -58,7 +58,7 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
             return counting is null ? null : Report(attempts.Single(a => a.Id == counting.Id), quiz, responses[counting.Id].ToList(), s.DisplayName, assignment);
         }).OfType<GradedReportModel>().ToList();
         var bytes = new ClassSetDocument(new ClassSetModel(assignment.Title, assignment.Class!.Name, Now, PaperFor(paper, assignment.Class), reports)).Render();
-        return Pdf(bytes, $"{Slug(assignment.Class.Name)}-{quiz.LessonSlug}-class-set.pdf");
+        return Pdf(bytes, $"{FileNames.Slug(assignment.Class.Name)}-{quiz.LessonSlug}-class-set.pdf");
     }
 
     [HttpGet("/attempts/{id:int}/report.pdf")]
@@ -77,18 +77,18 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
         var responses = await db.Responses.Where(r => r.AttemptId == id).ToListAsync();
         var model = Report(attempt, quiz, responses, attempt.Student!.DisplayName, assignment);
         var bytes = new GradedReportDocument(model, PaperFor(paper, assignment?.Class), Now).Render();
-        return Pdf(bytes, $"{Slug(attempt.Student.DisplayName)}-{quiz.LessonSlug}-report.pdf");
+        return Pdf(bytes, $"{FileNames.Slug(attempt.Student.DisplayName)}-{quiz.LessonSlug}-report.pdf");
     }
 
     [HttpGet("/classes/{id:int}/gradebook.pdf")]
-    [Authorize(Roles = $"{Roles.Instructor},{Roles.Admin}")]
+    [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> Gradebook(int id, string? paper)
     {
         var taught = await access.TaughtClassAsync(id, User);
         if (taught is null) return NotFound();
         var table = await Features.Gradebook.GradebookQuery.BuildAsync(db, versions, taught, Now);
         var bytes = new GradebookDocument(new GradebookPdfModel(taught.Name, Now, PaperFor(paper, taught), table)).Render();
-        return Pdf(bytes, $"{Slug(taught.Name)}-gradebook.pdf");
+        return Pdf(bytes, $"{FileNames.Slug(taught.Name)}-gradebook.pdf");
     }
 
     private async Task<Assignment?> TaughtAssignmentAsync(int id)
@@ -119,12 +119,4 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
     };
 
     private FileContentResult Pdf(byte[] bytes, string name) => File(bytes, "application/pdf", name);
-
-    public static string Slug(string name)
-    {
-        var slug = new string(name.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
-        while (slug.Contains("--")) slug = slug.Replace("--", "-");
-        slug = slug.Trim('-');
-        return slug.Length == 0 ? "document" : slug;
-    }
 }

@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
-using Classroom.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace Classroom.Web.Features.Classes;
+namespace Classroom.Web.Features.Shared;
 
 /// <summary>
 /// Who may see what, beyond roles: an instructor teaches the classes they own or co-teach, an admin

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Classroom.Web.Infrastructure;
+namespace Classroom.Web.Features.Account;
 
 /// <summary>Identity has a minimum length but no maximum; long passphrases are welcome, megabytes are not.</summary>
 public sealed class PasswordLengthValidator<TUser> : IPasswordValidator<TUser> where TUser : class

@@ -1,7 +1,7 @@
 using Classroom.Web.Content;
 using Classroom.Web.Content.Questions;
 
-namespace Classroom.Tests.Quizzes;
+namespace Classroom.Tests.Questions;
 
 public class ScoringTests
 {

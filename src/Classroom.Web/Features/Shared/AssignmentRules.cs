@@ -1,6 +1,6 @@
 using Classroom.Web.Data.Entities;
 
-namespace Classroom.Web.Features.Assignments;
+namespace Classroom.Web.Features.Shared;
 
 /// <summary>Where a student stands with one assignment, in the words the student sees.</summary>
 public enum StudentStatus

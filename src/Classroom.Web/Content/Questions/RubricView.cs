@@ -1,7 +1,5 @@
-using Classroom.Web.Content;
-using Classroom.Web.Content.Questions;
 
-namespace Classroom.Web.Features.Shared;
+namespace Classroom.Web.Content.Questions;
 
 /// <summary>A rubric to show, and (once grades are released or to the instructor) the level chosen for each criterion.</summary>
 public sealed record RubricView(IReadOnlyList<RubricCriterion> Rubric, IReadOnlyList<int>? Chosen = null);

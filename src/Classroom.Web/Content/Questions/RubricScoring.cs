@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Classroom.Web.Content;
-using Classroom.Web.Content.Questions;
 
-namespace Classroom.Web.Features.Grading;
+namespace Classroom.Web.Content.Questions;
 
 /// <summary>Rubric choices as plain data: one chosen level (by index) per criterion.</summary>
 public static class RubricScoring

@@ -1,4 +1,4 @@
-namespace Classroom.Web.Features.Classes;
+namespace Classroom.Web.Features.Shared;
 
 /// <summary>Dates are stored in UTC and shown, and typed, in the class's time zone.</summary>
 public static class ClassTime

@@ -4,10 +4,10 @@ using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Attempts;
 using Classroom.Web.Features.Grading;
 using Classroom.Web.Features.Quizzes;
-using Classroom.Web.Infrastructure;
+using Classroom.Web.Data;
 using Microsoft.AspNetCore.Identity;
 
-namespace Classroom.Web.Data;
+namespace Classroom.Web.Demo;
 
 /// <summary>Demo accounts and a demo class, so a new teacher can try everything at once. Development only.</summary>
 public static class DemoData
@@ -25,8 +25,10 @@ public static class DemoData
         ("student3@example.com", "Chloe Martin", Roles.Student),
     ];
 
-    public static async Task SeedAsync(IServiceProvider services)
+    public static async Task SeedAsync(IServiceProvider root)
     {
+        using var scope = root.CreateScope();
+        var services = scope.ServiceProvider;
         var db = services.GetRequiredService<ClassroomDbContext>();
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByEmailAsync(Accounts[0].Email) is not null) return; // seeded once
@@ -134,4 +136,14 @@ public static class DemoData
         await db.SaveChangesAsync();
         await GradingService.RecomputeAttemptAsync(db, first.Id);
     }
+}
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Seeds demo accounts and a demo class; only ever honoured in Development.</summary>
+    public bool Seed { get; set; } = true;
+
+    public const string Password = "demo-classroom";
 }
