@@ -7,6 +7,8 @@ using Classroom.Web.Features.Quizzes;
 using Classroom.Web.Data;
 using Microsoft.AspNetCore.Identity;
 
+using Classroom.Web.Features.Shared;
+
 namespace Classroom.Web.Demo;
 
 /// <summary>Demo accounts and a demo class, so a new teacher can try everything at once. Development only.</summary>
@@ -134,7 +136,7 @@ public static class DemoData
             db.ScoreChanges.Add(new ScoreChange { ResponseId = response.Id, ChangedById = demoClass.OwnerId, ChangedAt = now, NewPoints = response.Points });
         }
         await db.SaveChangesAsync();
-        await GradingService.RecomputeAttemptAsync(db, first.Id);
+        await AttemptScore.RecomputeAsync(db, first.Id);
     }
 }
 

@@ -74,22 +74,10 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
     {
         var assignment = await db.Assignments.Include(a => a.Class).SingleOrDefaultAsync(a => a.Id == id);
         if (assignment is null) return NotFound();
-        if (await access.TeachesAsync(assignment.ClassId, User)) return View("Show", await InstructorPageAsync(assignment));
+        if (await access.TeachesAsync(assignment.ClassId, User)) return View("Show", await AssignmentPageQuery.ForInstructorAsync(db, versions, assignment));
         var studentId = User.Id()!;
         if (!await access.IsEnrolledAsync(assignment.ClassId, studentId)) return NotFound();
-        var mine = await attempts.AssignmentAttemptsAsync(studentId, id);
-        var facts = mine.Select(a => new AttemptFacts(a.Id, a.Status, a.SubmittedAt, a.Score)).ToList();
-        var status = AssignmentRules.StatusFor(assignment, facts, Now);
-        var zone = assignment.Class!.TimeZone;
-        var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
-        var canStart = status is StudentStatus.Open or StudentStatus.InProgress
-            || (mine.Count < assignment.AttemptsAllowed && Now >= assignment.OpensAt && !(Now > assignment.DueAt && assignment.LatePolicy == LatePolicy.Refuse));
-        return View("StudentShow", new StudentAssignmentPage(assignment.Id, assignment.Title, assignment.Class.Name, assignment.Class.Id,
-            ClassTime.Format(assignment.OpensAt, zone), ClassTime.Format(assignment.DueAt, zone), AssignmentRules.Label(status),
-            quiz.Questions.Count, quiz.MaxPoints, assignment.AttemptsAllowed, mine.Count, assignment.TimeLimitMinutes ?? quiz.TimeLimitMinutes,
-            AssignmentRules.Describe(assignment.LatePolicy), AssignmentRules.Describe(assignment.ReviewPolicy),
-            canStart, status == StudentStatus.InProgress, assignment.LessonSlug,
-            mine.Where(a => a.IsSubmitted).Select(a => new SubmittedAttempt(a.Id, a.SubmittedAt!.Value, AssignmentRules.IsLate(assignment, a.SubmittedAt))).ToList()));
+        return View("StudentShow", await AssignmentPageQuery.ForStudentAsync(db, versions, assignment, studentId, Now));
     }
 
     [HttpPost("/assignments/{id:int}/start")]
@@ -199,35 +187,6 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
     private AssignmentEditPage EditPage(Class taught, AssignmentForm form, int? assignmentId, bool hasAttempts) =>
         new(taught.Id, taught.Name, taught.TimeZone, assignmentId, hasAttempts, form,
             catalog.Lessons.Where(l => catalog.QuizForLesson(l.Slug) is not null).Select(l => (l.Slug, l.Title)).ToList());
-
-    private async Task<InstructorAssignmentPage> InstructorPageAsync(Assignment assignment)
-    {
-        var zone = assignment.Class!.TimeZone;
-        var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
-        var students = await db.Enrollments.Where(e => e.ClassId == assignment.ClassId && e.RemovedAt == null)
-            .Select(e => new { e.StudentId, e.Student!.DisplayName }).ToListAsync();
-        var all = await db.Attempts.Where(a => a.AssignmentId == assignment.Id)
-            .Select(a => new { a.Id, a.StudentId, a.Status, a.SubmittedAt, a.Score, a.MaxScore }).ToListAsync();
-        var rows = students.OrderBy(s => s.DisplayName).Select(s =>
-        {
-            var mine = all.Where(a => a.StudentId == s.StudentId).ToList();
-            var counting = AssignmentRules.Counting(mine.Select(a => new AttemptFacts(a.Id, a.Status, a.SubmittedAt, a.Score)));
-            var state = mine.Count == 0 ? "Not started"
-                : counting is null ? "In progress"
-                : counting.Status == AttemptStatus.NeedsGrading ? "Needs grading" : "Graded";
-            return new SubmissionRow(s.StudentId, s.DisplayName, state, counting?.Id, counting?.Score, quiz.MaxPoints,
-                counting is not null && AssignmentRules.IsLate(assignment, counting.SubmittedAt), mine.Count);
-        }).ToList();
-        var submittedIds = all.Where(a => a.Status != AttemptStatus.InProgress).Select(a => a.Id).ToList();
-        var openQuestions = quiz.Questions.Where(q => q.NeedsInstructor).Select(q => q.Id).ToList();
-        var toGrade = await db.Responses.Where(r => submittedIds.Contains(r.AttemptId) && openQuestions.Contains(r.QuestionId))
-            .Select(r => r.NeedsGrading).ToListAsync();
-        return new InstructorAssignmentPage(assignment.Id, assignment.Title, assignment.Class.Id, assignment.Class.Name, assignment.LessonSlug,
-            ClassTime.Format(assignment.OpensAt, zone), ClassTime.Format(assignment.DueAt, zone), assignment.AttemptsAllowed,
-            assignment.TimeLimitMinutes ?? quiz.TimeLimitMinutes, AssignmentRules.Describe(assignment.LatePolicy), AssignmentRules.Describe(assignment.ReviewPolicy),
-            assignment.ReleasedAt is DateTime released ? ClassTime.Format(released, zone) : null,
-            quiz.Questions.Count, quiz.MaxPoints, rows, toGrade.Count(g => !g), toGrade.Count);
-    }
 }
 
 public sealed class AssignmentForm
@@ -260,14 +219,3 @@ public sealed class AssignmentForm
 public sealed record AssignmentEditPage(int ClassId, string ClassName, string TimeZone, int? AssignmentId, bool HasAttempts, AssignmentForm Form,
     IReadOnlyList<(string Slug, string Title)> Lessons);
 
-public sealed record SubmittedAttempt(int Id, DateTime SubmittedAt, bool Late);
-
-public sealed record StudentAssignmentPage(int Id, string Title, string ClassName, int ClassId, string Opens, string Due, string Status,
-    int Questions, decimal MaxPoints, int AttemptsAllowed, int AttemptsUsed, int? TimeLimitMinutes, string LatePolicy, string ReviewPolicy,
-    bool CanStart, bool InProgress, string LessonSlug, IReadOnlyList<SubmittedAttempt> Submitted);
-
-public sealed record SubmissionRow(string StudentId, string Name, string State, int? AttemptId, decimal? Score, decimal Max, bool Late, int Attempts);
-
-public sealed record InstructorAssignmentPage(int Id, string Title, int ClassId, string ClassName, string LessonSlug, string Opens, string Due,
-    int AttemptsAllowed, int? TimeLimitMinutes, string LatePolicy, string ReviewPolicy, string? ReleasedAt, int Questions, decimal MaxPoints,
-    IReadOnlyList<SubmissionRow> Submissions, int Graded, int ToGrade);

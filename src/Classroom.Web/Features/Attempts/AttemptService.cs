@@ -67,18 +67,10 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
         var open = attempts.LastOrDefault(a => a.Status == AttemptStatus.InProgress);
         if (open is not null) return open;
         var now = Now;
-        if (now < assignment.OpensAt)
-            throw new AttemptRefusedException($"This assignment opens on {ClassTime.Format(assignment.OpensAt, zone)}.");
-        if (now > assignment.DueAt && assignment.LatePolicy == LatePolicy.Refuse)
-            throw new AttemptRefusedException($"This assignment was due on {ClassTime.Format(assignment.DueAt, zone)}, and late work is not accepted.");
-        if (attempts.Count >= assignment.AttemptsAllowed)
-            throw new AttemptRefusedException(assignment.AttemptsAllowed == 1
-                ? "You have already submitted this assignment, and it allows one attempt."
-                : $"You have used all {assignment.AttemptsAllowed} attempts at this assignment.");
-
-        DateTime? deadline = (assignment.TimeLimitMinutes ?? quiz.TimeLimitMinutes) is int minutes ? now.AddMinutes(minutes) : null;
-        if (assignment.LatePolicy == LatePolicy.Refuse && (deadline is null || deadline > assignment.DueAt))
-            deadline = assignment.DueAt; // work is refused after the due time, so the attempt ends there too
+        var terms = StudentTerms.Of(assignment, quiz.TimeLimitMinutes);
+        if (AssignmentRules.StartRefusal(terms, attempts.Select(Facts).ToList(), now, zone) is { } refusal)
+            throw new AttemptRefusedException(refusal);
+        var deadline = AssignmentRules.Deadline(terms, now);
         var attempt = new Attempt
         {
             QuizVersionId = assignment.QuizVersionId,
@@ -93,6 +85,8 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
         await db.SaveChangesAsync();
         return attempt;
     }
+
+    public static AttemptFacts Facts(Attempt a) => new(a.Id, a.Status, a.SubmittedAt, a.Score);
 
     public bool IsOutOfTime(Attempt attempt) => attempt.DeadlineAt is { } deadline && Now > deadline + Grace;
 
@@ -136,28 +130,23 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
         if (!outOfTime) await WriteAnswersAsync(attempt.Id, answers, now);
 
         var responses = await db.Responses.Where(r => r.AttemptId == attempt.Id).ToDictionaryAsync(r => r.QuestionId);
-        decimal total = 0;
-        bool needsGrading = false;
         foreach (var question in quiz.Questions)
         {
             if (!responses.TryGetValue(question.Id, out var response))
             {
                 response = new Response { AttemptId = attempt.Id, QuestionId = question.Id, AnswerJson = Answer.Empty.ToJson(), SavedAt = now };
                 db.Responses.Add(response);
+                responses[question.Id] = response;
             }
-            var answer = Answer.FromJson(response.AnswerJson);
-            var score = question.Score(answer);
+            var score = question.Score(Answer.FromJson(response.AnswerJson));
             response.AutoPoints = score.Points;
             response.AutoMarksJson = score.MarksJson();
             response.NeedsGrading = score.NeedsInstructor;
             response.Points = score.NeedsInstructor ? null : score.Points;
             response.Stamp = Guid.NewGuid().ToString("N");
-            total += score.Points;
-            needsGrading |= score.NeedsInstructor;
         }
         attempt.SubmittedAt = now;
-        attempt.Status = needsGrading ? AttemptStatus.NeedsGrading : AttemptStatus.Graded;
-        attempt.Score = total;
+        (attempt.Score, attempt.Status) = AttemptScore.Of(responses.Values);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return true;

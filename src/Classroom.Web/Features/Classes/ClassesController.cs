@@ -83,7 +83,7 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
     public async Task<IActionResult> Show(int id)
     {
         var taught = await access.TaughtClassAsync(id, User);
-        if (taught is not null) return View("Show", await ClassPageAsync(taught));
+        if (taught is not null) return View("Show", await ClassPageQuery.BuildAsync(db, taught));
         var studentId = User.Id()!;
         if (!await access.IsEnrolledAsync(id, studentId)) return NotFound();
         var joined = await db.Classes.Include(c => c.Owner).SingleAsync(c => c.Id == id);
@@ -101,7 +101,7 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Show", await ClassPageAsync(taught, form));
+            return View("Show", await ClassPageQuery.BuildAsync(db, taught, form));
         }
         taught.Name = form.Name.Trim();
         taught.Term = form.Term?.Trim() ?? "";
@@ -151,7 +151,7 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             ModelState.AddModelError(nameof(form.Email), "No instructor account has that email. An administrator creates instructor accounts.");
-            return View("Show", await ClassPageAsync(taught));
+            return View("Show", await ClassPageQuery.BuildAsync(db, taught));
         }
         if (other.Id != taught.OwnerId && !await db.ClassInstructors.AnyAsync(ci => ci.ClassId == id && ci.InstructorId == other.Id))
         {
@@ -188,31 +188,6 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
             .Select(c => new JoinedClassRow(c.Id, c.Name, c.Term, c.Owner!.DisplayName, c.Assignments.Count))
             .ToListAsync();
         return new JoinedClassesPage(classes, form);
-    }
-
-    private async Task<ClassPage> ClassPageAsync(Class taught, NewClassForm? settings = null)
-    {
-        var owner = await db.Users.Where(u => u.Id == taught.OwnerId).Select(u => u.DisplayName).SingleAsync();
-        var coInstructors = await db.ClassInstructors.Where(ci => ci.ClassId == taught.Id).Select(ci => ci.Instructor!.DisplayName).ToListAsync();
-        var assignments = await db.Assignments.Where(a => a.ClassId == taught.Id).OrderBy(a => a.DueAt).ToListAsync();
-        var assignmentIds = assignments.Select(a => a.Id).ToList();
-        var students = await db.Enrollments.Where(e => e.ClassId == taught.Id && e.RemovedAt == null)
-            .OrderBy(e => e.Student!.DisplayName)
-            .Select(e => new { e.StudentId, e.Student!.DisplayName, e.Student.Email, e.JoinedAt }).ToListAsync();
-        var submitted = await db.Attempts.Where(a => a.AssignmentId != null && assignmentIds.Contains(a.AssignmentId.Value) && a.Status != AttemptStatus.InProgress)
-            .Select(a => new { a.StudentId, a.AssignmentId, a.Score, a.MaxScore }).ToListAsync();
-        var roster = students.Select(s =>
-        {
-            var mine = submitted.Where(a => a.StudentId == s.StudentId).GroupBy(a => a.AssignmentId).Select(g => g.MaxBy(a => a.Score ?? 0)!).ToList();
-            var percent = mine.Sum(a => a.MaxScore) > 0 ? Math.Round(mine.Sum(a => a.Score ?? 0) / mine.Sum(a => a.MaxScore) * 100) : (decimal?)null;
-            return new RosterRow(s.StudentId, s.DisplayName, s.Email ?? "", s.JoinedAt, mine.Count, percent);
-        }).ToList();
-        var needsGrading = await db.Attempts.CountAsync(a => a.AssignmentId != null && assignmentIds.Contains(a.AssignmentId.Value) && a.Status == AttemptStatus.NeedsGrading);
-        return new ClassPage(taught.Id, taught.Name, taught.Term, taught.TimeZone, JoinCodes.Display(taught.JoinCode), taught.ArchivedAt is not null,
-            owner, coInstructors, roster,
-            assignments.Select(a => new ClassAssignmentRow(a.Id, a.Title, ClassTime.Format(a.DueAt, taught.TimeZone), a.ReleasedAt is not null)).ToList(),
-            assignments.Count, needsGrading,
-            settings ?? new NewClassForm { Name = taught.Name, Term = taught.Term, TimeZone = taught.TimeZone });
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
     [HttpGet("/assignments/{id:int}/grading")]
     public async Task<IActionResult> Overview(int id)
     {
-        var context = await LoadAsync(id);
+        var context = await GradingQueueQuery.LoadAsync(db, access, versions, id, User);
         if (context is null) return NotFound();
         var (assignment, quiz, attempts, responses) = context.Value;
         var questions = quiz.Questions.Where(q => q.NeedsInstructor).Select(q =>
@@ -37,7 +37,7 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
     [HttpGet("/assignments/{id:int}/grading/questions/{questionId}")]
     public async Task<IActionResult> ByQuestion(int id, string questionId, int? focus)
     {
-        var context = await LoadAsync(id);
+        var context = await GradingQueueQuery.LoadAsync(db, access, versions, id, User);
         if (context is null) return NotFound();
         var (assignment, quiz, attempts, responses) = context.Value;
         var question = quiz.Find(questionId);
@@ -59,7 +59,7 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
     [HttpGet("/assignments/{id:int}/grading/attempts/{attemptId:int}")]
     public async Task<IActionResult> ByStudent(int id, int attemptId, int? focus)
     {
-        var context = await LoadAsync(id);
+        var context = await GradingQueueQuery.LoadAsync(db, access, versions, id, User);
         if (context is null) return NotFound();
         var (assignment, quiz, attempts, responses) = context.Value;
         var index = attempts.FindIndex(a => a.Id == attemptId);
@@ -124,21 +124,6 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
         new(r.Id, quiz.NumberOf(q), q, student, Answer.FromJson(r.AnswerJson),
             r.AutoPoints, r.Points, r.NeedsGrading, r.Feedback, RubricScoring.FromJson(r.RubricJson), r.Stamp, returnUrl, next, focus,
             history.Where(h => h.ResponseId == r.Id).ToList(), late);
-
-    /// <summary>The assignment (if this instructor teaches it), its quiz, and its submitted attempts with their responses.</summary>
-    private async Task<(Assignment, QuizDefinition, List<Attempt>, List<Response>)?> LoadAsync(int assignmentId)
-    {
-        var assignment = await db.Assignments.Include(a => a.Class).SingleOrDefaultAsync(a => a.Id == assignmentId);
-        if (assignment is null || !await access.TeachesAsync(assignment.ClassId, User)) return null;
-        var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
-        var attempts = await db.Attempts.Include(a => a.Student)
-            .Where(a => a.AssignmentId == assignmentId && a.Status != AttemptStatus.InProgress)
-            .ToListAsync();
-        attempts = attempts.OrderBy(a => a.Student!.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(a => a.Id).ToList();
-        var ids = attempts.Select(a => a.Id).ToList();
-        var responses = await db.Responses.Where(r => ids.Contains(r.AttemptId)).ToListAsync();
-        return (assignment, quiz, attempts, responses);
-    }
 }
 
 public sealed record QuestionProgress(string Id, int Number, string Prompt, string Type, int Graded, int Total);

@@ -88,31 +88,24 @@ public sealed class GradingService(ClassroomDbContext db, ClassAccess access, Qu
                 Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason.Trim(),
             });
         }
+        // The response and its attempt's score change together, or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         try
         {
             await db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
+            await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
             var current = await db.Responses.AsNoTracking().SingleAsync(r => r.Id == responseId);
             return new(GradeOutcome.Conflict,
                 $"Someone else changed this response while you were grading it. It now has {(current.Points is decimal p ? $"{p:0.##} points" : "no points")}. Your change was not saved: look at theirs, then save again if yours should replace it.",
                 current.Points, current.Feedback, current.Stamp);
         }
-        await RecomputeAttemptAsync(db, row.Attempt.Id);
+        await AttemptScore.RecomputeAsync(db, row.Attempt.Id);
+        await transaction.CommitAsync();
         return new(GradeOutcome.Saved, $"Saved: {points:0.##} of {question.Points:0.##} points.", points, response.Feedback, response.Stamp);
-    }
-
-    /// <summary>An attempt's score is the sum of its responses; it is graded once no response waits for a person.</summary>
-    public static async Task RecomputeAttemptAsync(ClassroomDbContext db, int attemptId)
-    {
-        var responses = await db.Responses.AsNoTracking().Where(r => r.AttemptId == attemptId)
-            .Select(r => new { r.Points, r.AutoPoints, r.NeedsGrading }).ToListAsync();
-        var score = responses.Sum(r => r.Points ?? r.AutoPoints ?? 0);
-        var status = responses.Any(r => r.NeedsGrading) ? AttemptStatus.NeedsGrading : AttemptStatus.Graded;
-        await db.Attempts.Where(a => a.Id == attemptId)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Score, score).SetProperty(a => a.Status, status));
     }
 
     public async Task<List<HistoryEntry>> HistoryAsync(IReadOnlyCollection<int> responseIds) =>

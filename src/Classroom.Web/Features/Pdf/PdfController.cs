@@ -47,16 +47,7 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
         var assignment = await TaughtAssignmentAsync(id);
         if (assignment is null) return NotFound();
         var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
-        var students = await db.Enrollments.Where(e => e.ClassId == assignment.ClassId && e.RemovedAt == null)
-            .Select(e => new { e.StudentId, e.Student!.DisplayName }).ToListAsync();
-        var attempts = await db.Attempts.Where(a => a.AssignmentId == id && a.Status != AttemptStatus.InProgress).ToListAsync();
-        var ids = attempts.Select(a => a.Id).ToList();
-        var responses = (await db.Responses.Where(r => ids.Contains(r.AttemptId)).ToListAsync()).ToLookup(r => r.AttemptId);
-        var reports = students.OrderBy(s => s.DisplayName, StringComparer.CurrentCultureIgnoreCase).Select(s =>
-        {
-            var counting = AssignmentRules.Counting(attempts.Where(a => a.StudentId == s.StudentId).Select(a => new AttemptFacts(a.Id, a.Status, a.SubmittedAt, a.Score)));
-            return counting is null ? null : Report(attempts.Single(a => a.Id == counting.Id), quiz, responses[counting.Id].ToList(), s.DisplayName, assignment);
-        }).OfType<GradedReportModel>().ToList();
+        var reports = await ReportQuery.ClassSetAsync(db, assignment, quiz);
         var bytes = new ClassSetDocument(new ClassSetModel(assignment.Title, assignment.Class!.Name, Now, PaperFor(paper, assignment.Class), reports)).Render();
         return Pdf(bytes, $"{FileNames.Slug(assignment.Class.Name)}-{quiz.LessonSlug}-class-set.pdf");
     }
@@ -75,7 +66,7 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
         if (!(teaches || (own && (assignment is null || assignment.ReleasedAt is not null)))) return NotFound();
         var quiz = await versions.DefinitionAsync(attempt.QuizVersionId);
         var responses = await db.Responses.Where(r => r.AttemptId == id).ToListAsync();
-        var model = Report(attempt, quiz, responses, attempt.Student!.DisplayName, assignment);
+        var model = ReportQuery.Report(attempt, quiz, responses, attempt.Student!.DisplayName, assignment);
         var bytes = new GradedReportDocument(model, PaperFor(paper, assignment?.Class), Now).Render();
         return Pdf(bytes, $"{FileNames.Slug(attempt.Student.DisplayName)}-{quiz.LessonSlug}-report.pdf");
     }
@@ -95,19 +86,6 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
     {
         var assignment = await db.Assignments.Include(a => a.Class).SingleOrDefaultAsync(a => a.Id == id);
         return assignment is not null && await access.TeachesAsync(assignment.ClassId, User) ? assignment : null;
-    }
-
-    private static GradedReportModel Report(Attempt attempt, QuizDefinition quiz, IReadOnlyList<Response> responses, string student, Assignment? assignment)
-    {
-        var byQuestion = responses.ToDictionary(r => r.QuestionId);
-        var items = quiz.Questions.Select((q, i) =>
-        {
-            var r = byQuestion.GetValueOrDefault(q.Id);
-            var answer = Answer.FromJson(r?.AnswerJson);
-            return new ReportItem(i + 1, q, answer, r?.Points ?? r?.AutoPoints, r?.NeedsGrading ?? q.NeedsInstructor, r?.Feedback, RubricScoring.FromJson(r?.RubricJson));
-        }).ToList();
-        return new GradedReportModel(student, assignment?.Title ?? quiz.Title, assignment?.Class?.Name, attempt.SubmittedAt,
-            assignment is not null && AssignmentRules.IsLate(assignment, attempt.SubmittedAt), attempt.Score ?? 0, attempt.MaxScore, items);
     }
 
     /// <summary>?paper=a4 or ?paper=letter; otherwise US Letter for classes in the Americas, A4 elsewhere.</summary>

@@ -17,6 +17,13 @@ public enum StudentStatus
 
 public sealed record AttemptFacts(int Id, AttemptStatus Status, DateTime? SubmittedAt, decimal? Score);
 
+/// <summary>The dates and limits that hold for one student on one assignment.</summary>
+public sealed record StudentTerms(DateTime OpensAt, DateTime DueAt, int AttemptsAllowed, int? TimeLimitMinutes, LatePolicy LatePolicy)
+{
+    public static StudentTerms Of(Assignment assignment, int? quizTimeLimit) =>
+        new(assignment.OpensAt, assignment.DueAt, assignment.AttemptsAllowed, assignment.TimeLimitMinutes ?? quizTimeLimit, assignment.LatePolicy);
+}
+
 public static class AssignmentRules
 {
     public static StudentStatus StatusFor(Assignment assignment, IReadOnlyList<AttemptFacts> attempts, DateTime now)
@@ -48,6 +55,32 @@ public static class AssignmentRules
     };
 
     public static bool IsLate(Assignment assignment, DateTime? submittedAt) => submittedAt > assignment.DueAt;
+
+    /// <summary>
+    /// Why the student may not start a new attempt now, or null when they may (resuming an open one is always allowed).
+    /// The one rule behind the assignment page's Start button and the server's refusal.
+    /// </summary>
+    public static string? StartRefusal(StudentTerms terms, IReadOnlyList<AttemptFacts> attempts, DateTime now, string zone)
+    {
+        if (attempts.Any(a => a.Status == AttemptStatus.InProgress)) return null;
+        if (now < terms.OpensAt) return $"This assignment opens on {ClassTime.Format(terms.OpensAt, zone)}.";
+        if (now > terms.DueAt && terms.LatePolicy == LatePolicy.Refuse)
+            return $"This assignment was due on {ClassTime.Format(terms.DueAt, zone)}, and late work is not accepted.";
+        if (attempts.Count >= terms.AttemptsAllowed)
+            return terms.AttemptsAllowed == 1
+                ? "You have already submitted this assignment, and it allows one attempt."
+                : $"You have used all {terms.AttemptsAllowed} attempts at this assignment.";
+        return null;
+    }
+
+    /// <summary>When an attempt started now must end: its time limit, and never after the due time if late work is refused.</summary>
+    public static DateTime? Deadline(StudentTerms terms, DateTime now)
+    {
+        DateTime? deadline = terms.TimeLimitMinutes is int minutes ? now.AddMinutes(minutes) : null;
+        if (terms.LatePolicy == LatePolicy.Refuse && (deadline is null || deadline > terms.DueAt))
+            deadline = terms.DueAt; // work is refused after the due time, so the attempt ends there too
+        return deadline;
+    }
 
     /// <summary>The attempt that counts when several were allowed: the highest score, then the latest.</summary>
     public static AttemptFacts? Counting(IEnumerable<AttemptFacts> attempts) =>

@@ -1,0 +1,68 @@
+using Classroom.Web.Data;
+using Classroom.Web.Data.Entities;
+using Classroom.Web.Features.Quizzes;
+using Classroom.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Classroom.Web.Features.Assignments;
+
+/// <summary>The assignment page, as its class's instructors see it and as one of its students sees it.</summary>
+public static class AssignmentPageQuery
+{
+    public static async Task<StudentAssignmentPage> ForStudentAsync(ClassroomDbContext db, QuizVersions versions, Assignment assignment, string studentId, DateTime now)
+    {
+        var mine = await db.Attempts.Where(a => a.StudentId == studentId && a.AssignmentId == assignment.Id).OrderBy(a => a.Id)
+            .Select(a => new AttemptFacts(a.Id, a.Status, a.SubmittedAt, a.Score)).ToListAsync();
+        var status = AssignmentRules.StatusFor(assignment, mine, now);
+        var zone = assignment.Class!.TimeZone;
+        var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
+        var terms = StudentTerms.Of(assignment, quiz.TimeLimitMinutes);
+        return new StudentAssignmentPage(assignment.Id, assignment.Title, assignment.Class.Name, assignment.Class.Id,
+            ClassTime.Format(terms.OpensAt, zone), ClassTime.Format(terms.DueAt, zone), AssignmentRules.Label(status),
+            quiz.Questions.Count, quiz.MaxPoints, terms.AttemptsAllowed, mine.Count, terms.TimeLimitMinutes,
+            AssignmentRules.Describe(assignment.LatePolicy), AssignmentRules.Describe(assignment.ReviewPolicy),
+            AssignmentRules.StartRefusal(terms, mine, now, zone) is null, status == StudentStatus.InProgress, assignment.LessonSlug,
+            mine.Where(a => a.Status != AttemptStatus.InProgress).Select(a => new SubmittedAttempt(a.Id, a.SubmittedAt!.Value, AssignmentRules.IsLate(assignment, a.SubmittedAt))).ToList());
+    }
+
+    public static async Task<InstructorAssignmentPage> ForInstructorAsync(ClassroomDbContext db, QuizVersions versions, Assignment assignment)
+    {
+        var zone = assignment.Class!.TimeZone;
+        var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
+        var students = await db.Enrollments.Where(e => e.ClassId == assignment.ClassId && e.RemovedAt == null)
+            .Select(e => new { e.StudentId, e.Student!.DisplayName }).ToListAsync();
+        var all = await db.Attempts.Where(a => a.AssignmentId == assignment.Id)
+            .Select(a => new { a.Id, a.StudentId, a.Status, a.SubmittedAt, a.Score, a.MaxScore }).ToListAsync();
+        var rows = students.OrderBy(s => s.DisplayName).Select(s =>
+        {
+            var mine = all.Where(a => a.StudentId == s.StudentId).ToList();
+            var counting = AssignmentRules.Counting(mine.Select(a => new AttemptFacts(a.Id, a.Status, a.SubmittedAt, a.Score)));
+            var state = mine.Count == 0 ? "Not started"
+                : counting is null ? "In progress"
+                : counting.Status == AttemptStatus.NeedsGrading ? "Needs grading" : "Graded";
+            return new SubmissionRow(s.StudentId, s.DisplayName, state, counting?.Id, counting?.Score, quiz.MaxPoints,
+                counting is not null && AssignmentRules.IsLate(assignment, counting.SubmittedAt), mine.Count);
+        }).ToList();
+        var submittedIds = all.Where(a => a.Status != AttemptStatus.InProgress).Select(a => a.Id).ToList();
+        var openQuestions = quiz.Questions.Where(q => q.NeedsInstructor).Select(q => q.Id).ToList();
+        var toGrade = await db.Responses.Where(r => submittedIds.Contains(r.AttemptId) && openQuestions.Contains(r.QuestionId))
+            .Select(r => r.NeedsGrading).ToListAsync();
+        return new InstructorAssignmentPage(assignment.Id, assignment.Title, assignment.Class.Id, assignment.Class.Name, assignment.LessonSlug,
+            ClassTime.Format(assignment.OpensAt, zone), ClassTime.Format(assignment.DueAt, zone), assignment.AttemptsAllowed,
+            assignment.TimeLimitMinutes ?? quiz.TimeLimitMinutes, AssignmentRules.Describe(assignment.LatePolicy), AssignmentRules.Describe(assignment.ReviewPolicy),
+            assignment.ReleasedAt is DateTime released ? ClassTime.Format(released, zone) : null,
+            quiz.Questions.Count, quiz.MaxPoints, rows, toGrade.Count(g => !g), toGrade.Count);
+    }
+}
+
+public sealed record SubmittedAttempt(int Id, DateTime SubmittedAt, bool Late);
+
+public sealed record StudentAssignmentPage(int Id, string Title, string ClassName, int ClassId, string Opens, string Due, string Status,
+    int Questions, decimal MaxPoints, int AttemptsAllowed, int AttemptsUsed, int? TimeLimitMinutes, string LatePolicy, string ReviewPolicy,
+    bool CanStart, bool InProgress, string LessonSlug, IReadOnlyList<SubmittedAttempt> Submitted);
+
+public sealed record SubmissionRow(string StudentId, string Name, string State, int? AttemptId, decimal? Score, decimal Max, bool Late, int Attempts);
+
+public sealed record InstructorAssignmentPage(int Id, string Title, int ClassId, string ClassName, string LessonSlug, string Opens, string Due,
+    int AttemptsAllowed, int? TimeLimitMinutes, string LatePolicy, string ReviewPolicy, string? ReleasedAt, int Questions, decimal MaxPoints,
+    IReadOnlyList<SubmissionRow> Submissions, int Graded, int ToGrade);

@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using Classroom.Web.Content;
+using Classroom.Web.Data;
+using Classroom.Web.Data.Entities;
+using Classroom.Web.Features.Quizzes;
+using Classroom.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Classroom.Web.Features.Grading;
+
+/// <summary>What the grading pages are built from.</summary>
+public static class GradingQueueQuery
+{
+    /// <summary>The assignment (if this instructor teaches it), its quiz, and its submitted attempts with their responses.</summary>
+    public static async Task<(Assignment, QuizDefinition, List<Attempt>, List<Response>)?> LoadAsync(ClassroomDbContext db, ClassAccess access,
+        QuizVersions versions, int assignmentId, ClaimsPrincipal user)
+    {
+        var assignment = await db.Assignments.Include(a => a.Class).SingleOrDefaultAsync(a => a.Id == assignmentId);
+        if (assignment is null || !await access.TeachesAsync(assignment.ClassId, user)) return null;
+        var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
+        var attempts = await db.Attempts.Include(a => a.Student)
+            .Where(a => a.AssignmentId == assignmentId && a.Status != AttemptStatus.InProgress)
+            .ToListAsync();
+        attempts = attempts.OrderBy(a => a.Student!.DisplayName, StringComparer.CurrentCultureIgnoreCase).ThenBy(a => a.Id).ToList();
+        var ids = attempts.Select(a => a.Id).ToList();
+        var responses = await db.Responses.Where(r => ids.Contains(r.AttemptId)).ToListAsync();
+        return (assignment, quiz, attempts, responses);
+    }
+}
