@@ -123,6 +123,22 @@ public static class ClassroomExtensions
         return builder;
     }
 
+    /// <summary>What a person who just ran the app needs: where to open it and, in Development, how to sign in.</summary>
+    private static string Welcome(WebApplication app, bool demo)
+    {
+        var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+        var text = new System.Text.StringBuilder();
+        text.AppendLine();
+        foreach (var address in addresses) text.AppendLine($"Classroom is running: open {address.Replace("0.0.0.0", "localhost").Replace("[::]", "localhost")}");
+        if (demo)
+        {
+            text.AppendLine($"Demo sign-ins (password {Demo.DemoOptions.Password}):");
+            foreach (var (email, _, role) in Demo.DemoData.Accounts) text.AppendLine($"  {role,-10} {email}");
+        }
+        return text.ToString();
+    }
+
     public static async Task UseClassroomAsync(this WebApplication app)
     {
         // Loading the catalog now means a bad content file stops start-up, not the first request;
@@ -130,8 +146,9 @@ public static class ClassroomExtensions
         app.Services.GetRequiredService<CourseCatalog>();
         Features.Pdf.PdfSetup.EnsureReady();
         await DatabaseSetup.PrepareAsync(app.Services);
-        if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<Demo.DemoOptions>>().Value.Seed)
-            await Demo.DemoData.SeedAsync(app.Services);
+        var demo = app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<Demo.DemoOptions>>().Value.Seed;
+        if (demo) await Demo.DemoData.SeedAsync(app.Services);
+        app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(Welcome(app, demo)));
 
         if (app.Environment.IsDevelopment())
             app.UseDeveloperExceptionPage();

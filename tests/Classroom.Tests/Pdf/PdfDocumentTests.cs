@@ -5,6 +5,7 @@ using Classroom.Web.Content;
 using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Attempts;
+using Classroom.Web.Features.Pdf;
 using Classroom.Web.Features.Quizzes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,20 @@ public class PdfDocumentTests(ClassroomFactory factory) : IClassFixture<Classroo
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    [Fact]
+    public void The_pdf_fonts_travel_inside_the_app_so_a_bare_machine_can_print()
+    {
+        var resolver = new DejaVuFontResolver();
+        foreach (var face in DejaVuFontResolver.Faces)
+        {
+            var font = resolver.GetFont(face);
+            Assert.NotNull(font);
+            Assert.True(font.Length > 100_000, $"{face} is only {font.Length} bytes");
+        }
+        Assert.Equal("DejaVuSerif-Italic", resolver.ResolveTypeface("DejaVu Serif", false, true)!.FaceName);
+        Assert.True(File.Exists(Path.Combine(Paths.RepoRoot, "src", "Classroom.Web", "Features", "Pdf", "Fonts", "LICENSE")));
     }
 
     [Fact]
@@ -49,6 +64,7 @@ public class PdfDocumentTests(ClassroomFactory factory) : IClassFixture<Classroo
         Assert.NotEmpty(fonts);
         Assert.All(fonts, f => Assert.True(f.Embedded, $"{f.Name} is not embedded"));
         Assert.All(fonts, f => Assert.Contains("DejaVu", f.Name));
+        Assert.Contains("MIT", await PdfText.InfoFieldAsync(pdf, "Creator"));
 
         var (pages, width, height) = await PdfText.InfoAsync(pdf);
         Assert.InRange(pages, 3, 8);

@@ -25,6 +25,13 @@ public static partial class PdfText
         return (pages, double.Parse(size.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(size.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>One field of the document information, as pdfinfo prints it ("Creator", "Title").</summary>
+    public static async Task<string> InfoFieldAsync(byte[] pdf, string field)
+    {
+        var info = await RunAsync("pdfinfo", pdf, "{file}");
+        return Regex.Match(info, $@"^{field}:\s+(.*)$", RegexOptions.Multiline).Groups[1].Value.Trim();
+    }
+
     /// <summary>The "emb" column of pdffonts for every font the PDF uses.</summary>
     public static async Task<IReadOnlyList<(string Name, bool Embedded)>> FontsAsync(byte[] pdf)
     {

@@ -3,52 +3,39 @@ using PdfSharp.Fonts;
 namespace Classroom.Web.Features.Pdf;
 
 /// <summary>
-/// PDFsharp has no fonts of its own on Linux. This resolves "DejaVu Sans" and "DejaVu Serif" (and any
-/// other family, to DejaVu Sans) from the system font folders, and fails with a clear message if the
-/// fonts are missing (Debian package fonts-dejavu-core).
+/// PDFsharp has no fonts of its own. The four DejaVu faces the documents use are bundled with the app as
+/// embedded resources (their licence, Fonts/LICENSE, allows it), so PDFs render the same on Linux, Windows
+/// and macOS with no fonts installed. Any family resolves to DejaVu Sans unless it asks for a serif.
 /// </summary>
 public sealed class DejaVuFontResolver : IFontResolver
 {
-    public static readonly string[] Folders =
-    [
-        "/usr/share/fonts/truetype/dejavu",
-        "/usr/share/fonts/dejavu",
-        "/usr/share/fonts/TTF",
-        "/usr/local/share/fonts",
-        "/Library/Fonts",
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.Windows), "Fonts"),
-    ];
+    public static readonly IReadOnlyList<string> Faces = ["DejaVuSans", "DejaVuSans-Bold", "DejaVuSerif", "DejaVuSerif-Italic"];
 
-    private readonly Dictionary<string, byte[]> faces = new();
+    private readonly Dictionary<string, byte[]> faces = Faces.ToDictionary(f => f, Load);
 
-    public DejaVuFontResolver()
+    private static byte[] Load(string face)
     {
-        foreach (var face in new[] { "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique", "DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic", "DejaVuSerif-BoldItalic" })
-        {
-            var path = Folders.Select(f => Path.Combine(f, face + ".ttf")).FirstOrDefault(File.Exists);
-            if (path is not null) faces[face] = File.ReadAllBytes(path);
-        }
-        if (!faces.ContainsKey("DejaVuSans") || !faces.ContainsKey("DejaVuSerif"))
-            throw new InvalidOperationException(
-                $"PDF fonts not found: DejaVuSans.ttf and DejaVuSerif.ttf must be in one of {string.Join(", ", Folders.Take(4))}. On Debian or Ubuntu: apt-get install fonts-dejavu-core");
+        var assembly = typeof(DejaVuFontResolver).Assembly;
+        var name = assembly.GetManifestResourceNames().SingleOrDefault(n => n.EndsWith($".Fonts.{face}.ttf", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The PDF font {face}.ttf is missing from the build (Features/Pdf/Fonts).");
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
     {
         var serif = familyName.Contains("Serif", StringComparison.OrdinalIgnoreCase);
+        // Only the faces the documents use are bundled; PDFsharp simulates the rest.
         var face = (serif, bold, italic) switch
         {
-            (true, true, true) => "DejaVuSerif-BoldItalic",
-            (true, true, false) => "DejaVuSerif-Bold",
-            (true, false, true) => "DejaVuSerif-Italic",
-            (true, false, false) => "DejaVuSerif",
-            (false, true, true) => "DejaVuSans-BoldOblique",
-            (false, true, false) => "DejaVuSans-Bold",
-            (false, false, true) => "DejaVuSans-Oblique",
+            (true, _, true) => "DejaVuSerif-Italic",
+            (true, _, false) => "DejaVuSerif",
+            (false, true, _) => "DejaVuSans-Bold",
             _ => "DejaVuSans",
         };
-        if (!faces.ContainsKey(face)) face = serif ? "DejaVuSerif" : "DejaVuSans";
-        return new FontResolverInfo(face);
+        return new FontResolverInfo(face, mustSimulateBold: serif && bold, mustSimulateItalic: !serif && italic);
     }
 
     public byte[]? GetFont(string faceName) => faces.GetValueOrDefault(faceName);
