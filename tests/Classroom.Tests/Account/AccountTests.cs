@@ -50,25 +50,27 @@ public class AccountTests(ClassroomFactory factory) : IClassFixture<ClassroomFac
     [Fact]
     public async Task Sign_in_with_the_token_works_and_sign_out_ends_the_session()
     {
+        await ClassWorld.BuildAsync(factory);
         var client = factory.CreateBrowserLikeClient();
-        var response = await client.SignInAsync("student1@example.com");
+        var response = await client.SignInAsync(ClassWorld.StudentOfClass);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("student1@example.com", await client.GetStringAsync("/"));
+        Assert.Contains(ClassWorld.StudentOfClass, await client.GetStringAsync("/"));
 
         await client.PostFormAsync("/account/logout", [], tokenFrom: "/");
-        Assert.DoesNotContain("student1@example.com", await client.GetStringAsync("/"));
+        Assert.DoesNotContain(ClassWorld.StudentOfClass, await client.GetStringAsync("/"));
     }
 
     [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused()
     {
+        await ClassWorld.BuildAsync(factory);
         var client = factory.CreateBrowserLikeClient();
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = "student1@example.com", ["Password"] = HttpExtensions.DemoPassword,
+            ["Email"] = ClassWorld.StudentOfClass, ["Password"] = TestData.Password,
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain("student1@example.com", await client.GetStringAsync("/"));
+        Assert.DoesNotContain(ClassWorld.StudentOfClass, await client.GetStringAsync("/"));
     }
 
     [Fact]
@@ -95,10 +97,11 @@ public class AccountTests(ClassroomFactory factory) : IClassFixture<ClassroomFac
     [Fact]
     public async Task A_return_url_to_another_site_is_ignored()
     {
+        await ClassWorld.BuildAsync(factory);
         var client = factory.CreateBrowserLikeClient();
         var response = await client.PostFormAsync("/account/login", new()
         {
-            ["Email"] = "student2@example.com", ["Password"] = HttpExtensions.DemoPassword, ["ReturnUrl"] = "https://evil.example/",
+            ["Email"] = ClassWorld.Student2, ["Password"] = TestData.Password, ["ReturnUrl"] = "https://evil.example/",
         });
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }

@@ -14,12 +14,11 @@ public class AdminTests(ClassroomFactory factory) : IClassFixture<ClassroomFacto
     }
 
     [Theory]
-    [InlineData("student1@example.com")]
-    [InlineData("instructor@example.com")]
+    [InlineData(ClassWorld.StudentOfClass)]
+    [InlineData(ClassWorld.ClassInstructor)]
     public async Task Students_and_instructors_cannot_open_the_admin_page(string email)
     {
-        var client = factory.CreateBrowserLikeClient();
-        await client.SignInOrFailAsync(email);
+        var client = await ClassWorld.ClientAsync(factory, email);
         var response = await client.GetAsync("/admin/instructors");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("not for your account", await response.Content.ReadAsStringAsync());
@@ -28,8 +27,9 @@ public class AdminTests(ClassroomFactory factory) : IClassFixture<ClassroomFacto
     [Fact]
     public async Task A_student_cannot_create_an_instructor_by_posting_the_form()
     {
+        await ClassWorld.BuildAsync(factory);
         var student = factory.CreateBrowserLikeClient();
-        await student.SignInOrFailAsync("student1@example.com");
+        await student.SignInOrFailAsync(ClassWorld.StudentOfClass);
         var token = await student.GetAntiforgeryTokenAsync("/");
         var response = await student.PostAsync("/admin/instructors", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -43,8 +43,9 @@ public class AdminTests(ClassroomFactory factory) : IClassFixture<ClassroomFacto
     [Fact]
     public async Task Admin_creates_an_instructor_who_can_then_sign_in()
     {
+        await ClassWorld.BuildAsync(factory);
         var admin = factory.CreateBrowserLikeClient();
-        await admin.SignInOrFailAsync("admin@example.com");
+        await admin.SignInOrFailAsync(ClassWorld.Admin);
         var response = await admin.PostFormAsync("/admin/instructors", new()
         {
             ["DisplayName"] = "Mr. <b>Okoye</b>", ["Email"] = "okoye@example.org", ["Password"] = "first password",
@@ -62,8 +63,9 @@ public class AdminTests(ClassroomFactory factory) : IClassFixture<ClassroomFacto
     [Fact]
     public async Task Admin_form_with_a_bad_email_is_refused_with_a_message()
     {
+        await ClassWorld.BuildAsync(factory);
         var admin = factory.CreateBrowserLikeClient();
-        await admin.SignInOrFailAsync("admin@example.com");
+        await admin.SignInOrFailAsync(ClassWorld.Admin);
         var response = await admin.PostFormAsync("/admin/instructors", new()
         {
             ["DisplayName"] = "No Email", ["Email"] = "not-an-email", ["Password"] = "first password",

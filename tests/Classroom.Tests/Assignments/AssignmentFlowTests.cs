@@ -86,7 +86,7 @@ public class AssignmentFlowTests
         var refuseLate = await AssignAsync(factory, teacher, world.ClassId, Form(Local(now.AddHours(1)), Local(now.AddHours(3)), late: "Refuse", limit: "600"));
         var acceptLate = await AssignAsync(factory, teacher, world.ClassId, Form(Local(now.AddMinutes(-5)), Local(now.AddDays(1)), lesson: "perverse-caliphate"));
 
-        var student = await ClassWorld.ClientAsync(factory, "student3@example.com");
+        var student = await ClassWorld.ClientAsync(factory, ClassWorld.Student3);
         Assert.Contains("Not open yet", await student.GetStringAsync("/assignments"));
         var early = await student.PostFormAsync($"/assignments/{refuseLate}/start", [], tokenFrom: $"/assignments/{refuseLate}");
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
@@ -107,7 +107,7 @@ public class AssignmentFlowTests
         Assert.Contains("allows one attempt", await again.Content.ReadAsStringAsync());
 
         clock.Advance(TimeSpan.FromDays(2));
-        var other = await ClassWorld.ClientAsync(factory, "student2@example.com");
+        var other = await ClassWorld.ClientAsync(factory, ClassWorld.Student2);
         var closed = await other.PostFormAsync($"/assignments/{refuseLate}/start", [], tokenFrom: $"/assignments/{refuseLate}");
         Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
         Assert.Contains("late work is not accepted", await closed.Content.ReadAsStringAsync());

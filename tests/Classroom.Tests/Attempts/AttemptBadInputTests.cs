@@ -16,7 +16,7 @@ public class AttemptBadInputTests(ClassroomFactory factory) : IClassFixture<Clas
         return string.Join("|", await db.Responses.Where(r => r.AttemptId == attempt).OrderBy(r => r.QuestionId).Select(r => r.QuestionId + "=" + r.AnswerJson).ToListAsync());
     }
 
-    private async Task<(AttemptClient Student, int Attempt, string Before)> StartedAsync(string email = "student1@example.com")
+    private async Task<(AttemptClient Student, int Attempt, string Before)> StartedAsync(string email = ClassWorld.StudentOfClass)
     {
         var student = await AttemptClient.SignedInAsync(factory, email);
         var attempt = await student.StartAsync();
@@ -83,8 +83,8 @@ public class AttemptBadInputTests(ClassroomFactory factory) : IClassFixture<Clas
     [Fact]
     public async Task Another_students_attempt_is_not_found_for_any_action()
     {
-        var (_, attempt, before) = await StartedAsync("student2@example.com");
-        var other = await AttemptClient.SignedInAsync(factory, "student3@example.com");
+        var (_, attempt, before) = await StartedAsync(ClassWorld.Student2);
+        var other = await AttemptClient.SignedInAsync(factory, ClassWorld.Student3);
         var token = await other.TokenAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/attempts/{attempt}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/attempts/{attempt}/review")).StatusCode);
@@ -108,7 +108,7 @@ public class AttemptBadInputTests(ClassroomFactory factory) : IClassFixture<Clas
     [Fact]
     public async Task Unknown_lessons_have_no_quiz()
     {
-        var student = await AttemptClient.SignedInAsync(factory, "student1@example.com");
+        var student = await AttemptClient.SignedInAsync(factory, ClassWorld.StudentOfClass);
         Assert.Equal(HttpStatusCode.NotFound, (await student.Http.GetAsync("/lessons/nothing/quiz")).StatusCode);
     }
 }

@@ -8,12 +8,8 @@ public sealed class AttemptClient(HttpClient client)
 {
     public HttpClient Http => client;
 
-    public static async Task<AttemptClient> SignedInAsync(ClassroomFactory factory, string email)
-    {
-        var client = factory.CreateBrowserLikeClient();
-        await client.SignInOrFailAsync(email);
-        return new AttemptClient(client);
-    }
+    public static async Task<AttemptClient> SignedInAsync(ClassroomFactory factory, string email) =>
+        new(await ClassWorld.ClientAsync(factory, email));
 
     public async Task<int> StartAsync(string lesson = "tal-afar-offensive")
     {

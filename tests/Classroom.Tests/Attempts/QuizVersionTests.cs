@@ -17,7 +17,7 @@ public class QuizVersionTests
         string firstReview;
         using (var before = new ClassroomFactory { DatabasePath = db, DeleteDatabase = false, Settings = { ["Content:Path"] = content.Root } })
         {
-            var student = await AttemptClient.SignedInAsync(before, "student1@example.com");
+            var student = await AttemptClient.SignedInAsync(before, ClassWorld.StudentOfClass);
             first = await student.StartAsync();
             await student.SubmitAsync(first, await student.TokenAsync(), ("present", "outlet"), ("q.outlet", "not-stated"));
             firstReview = await student.Http.GetStringAsync($"/attempts/{first}/review");
@@ -28,7 +28,7 @@ public class QuizVersionTests
             .Replace("prompt: \"Which outlet published this article?\"", "prompt: \"Who took the photograph?\"")
             .Replace("    answer: not-stated\n", "    answer: reuters\n"));
         using var after = new ClassroomFactory { DatabasePath = db, Settings = { ["Content:Path"] = content.Root } };
-        var again = await AttemptClient.SignedInAsync(after, "student1@example.com");
+        var again = await AttemptClient.SignedInAsync(after, ClassWorld.StudentOfClass);
 
         var review = await again.Http.GetStringAsync($"/attempts/{first}/review");
         Assert.Contains("Which outlet published this article?", review);
@@ -56,7 +56,7 @@ public class QuizVersionTests
     public async Task Using_an_unchanged_quiz_again_reuses_its_version()
     {
         using var factory = new ClassroomFactory();
-        foreach (var email in new[] { "student1@example.com", "student2@example.com" })
+        foreach (var email in new[] { ClassWorld.StudentOfClass, ClassWorld.Student2 })
         {
             var student = await AttemptClient.SignedInAsync(factory, email);
             await student.StartAsync();
@@ -79,7 +79,7 @@ public class AttemptLimitTests
             Settings = { ["Content:Path"] = content.Root },
             TestServices = services => services.AddSingleton<TimeProvider>(clock),
         };
-        var student = await AttemptClient.SignedInAsync(factory, "student1@example.com");
+        var student = await AttemptClient.SignedInAsync(factory, ClassWorld.StudentOfClass);
         var attempt = await student.StartAsync();
         Assert.Contains("Time is up at", await student.Http.GetStringAsync($"/attempts/{attempt}"));
         Assert.Equal(HttpStatusCode.OK, (await student.AutosaveAsync(attempt, ("present", "outlet"), ("q.outlet", "not-stated"))).StatusCode);
@@ -112,7 +112,7 @@ public class AttemptLimitTests
             Settings = { ["Content:Path"] = content.Root },
             TestServices = services => services.AddSingleton<TimeProvider>(clock),
         };
-        var student = await AttemptClient.SignedInAsync(factory, "student2@example.com");
+        var student = await AttemptClient.SignedInAsync(factory, ClassWorld.Student2);
         var attempt = await student.StartAsync();
         await student.AutosaveAsync(attempt, ("present", "outlet"), ("q.outlet", "not-stated"));
         clock.Advance(TimeSpan.FromHours(1));

@@ -16,7 +16,7 @@ public class StartupTests
     [Fact]
     public async Task Development_seeds_the_demo_accounts_and_class_once()
     {
-        using var factory = new ClassroomFactory();
+        using var factory = new ClassroomFactory { Settings = { ["Demo:Seed"] = "true" } };
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ClassroomDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -35,6 +35,16 @@ public class StartupTests
         await DemoData.SeedAsync(factory.Services);
         Assert.Equal(1, await db.Classes.CountAsync());
         Assert.Equal(5, await db.Users.CountAsync());
+
+        // The join code works as the README prints it.
+        var client = factory.CreateBrowserLikeClient();
+        await client.PostFormAsync("/account/register", new()
+        {
+            ["DisplayName"] = "Demo Joiner", ["Email"] = "joiner@example.org", ["Password"] = "a long password", ["ConfirmPassword"] = "a long password",
+        });
+        var joined = await client.PostFormAsync("/classes/join", new() { ["Code"] = "DEMO-P1" }, tokenFrom: "/classes");
+        Assert.Equal(HttpStatusCode.Redirect, joined.StatusCode);
+        Assert.Contains("Period 1", await client.GetStringAsync("/classes"));
     }
 
     [Fact]

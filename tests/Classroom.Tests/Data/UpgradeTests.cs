@@ -68,7 +68,7 @@ public sealed class UpgradeTests : IDisposable
         using (var factory = Open())
         {
             var client = factory.CreateBrowserLikeClient();
-            await client.SignInOrFailAsync("student3@example.com");
+            await client.SignInOrFailAsync("student3@example.com", "demo-classroom");
         }
 
         var applied = Query(copy, "SELECT MigrationId FROM __EFMigrationsHistory").Select(r => r[0]).ToList();
@@ -116,7 +116,7 @@ public sealed class UpgradeTests : IDisposable
         // The student sees each old attempt, encoded, and the open one resumes with its saved answers.
         using var factory = Open();
         var client = factory.CreateBrowserLikeClient();
-        await client.SignInOrFailAsync("student3@example.com");
+        await client.SignInOrFailAsync("student3@example.com", "demo-classroom");
         foreach (var id in new[] { 3, 4, 5, 7 })
         {
             var review = await client.GetAsync($"/attempts/{id}/review");

@@ -1,3 +1,4 @@
+using Classroom.Web.Content.Questions;
 using System.Net;
 using System.Text.RegularExpressions;
 using Classroom.Tests.Infrastructure;
@@ -82,24 +83,26 @@ public class GradingTests
         var world = await ClassWorld.BuildAsync(factory);
         var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
         var page = $"/assignments/{world.AssignmentId}/grading/attempts/{world.StudentAttemptId}";
-        var auto = await Db(factory, db => db.Responses.AsNoTracking().SingleAsync(r => r.AttemptId == world.StudentAttemptId && r.QuestionId == "via-al-jazeera"));
-        Assert.Equal(2m, auto.Points);
+        // Amira chose the key of the first single-choice question, so the machine gave it full points.
+        var choice = new TestData(factory).Catalog.QuizForLesson("tal-afar-offensive")!.Questions.OfType<SingleChoiceQuestion>().First();
+        var auto = await Db(factory, db => db.Responses.AsNoTracking().SingleAsync(r => r.AttemptId == world.StudentAttemptId && r.QuestionId == choice.Id));
+        Assert.Equal(choice.Points, auto.Points);
 
-        var noReason = await GradeAsync(teacher, auto.Id, auto.Stamp, page, ("points", "3"));
+        var noReason = await GradeAsync(teacher, auto.Id, auto.Stamp, page, ("points", "0"));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Contains("Give a reason for changing an automatic score", await noReason.Content.ReadAsStringAsync());
-        Assert.Equal(2m, (await ResponseAsync(factory, auto.Id)).Points);
+        Assert.Equal(choice.Points, (await ResponseAsync(factory, auto.Id)).Points);
 
-        var withReason = await GradeAsync(teacher, auto.Id, auto.Stamp, page, ("points", "3"), ("reason", "The Abadi claim is also Al-Jazeera's: option wording was unclear."));
+        var withReason = await GradeAsync(teacher, auto.Id, auto.Stamp, page, ("points", "0"), ("reason", "Copied from a neighbour: the option wording was read out loud."));
         Assert.Equal(HttpStatusCode.Redirect, withReason.StatusCode);
-        Assert.Equal(3m, (await ResponseAsync(factory, auto.Id)).Points);
+        Assert.Equal(0m, (await ResponseAsync(factory, auto.Id)).Points);
 
         var history = await Db(factory, db => db.ScoreChanges.Include(c => c.ChangedBy).Where(c => c.ResponseId == auto.Id).ToListAsync());
         var change = Assert.Single(history);
-        Assert.Equal((2m, 3m, "Ms. Rivera"), (change.OldPoints!.Value, change.NewPoints!.Value, change.ChangedBy!.DisplayName));
-        Assert.Contains("option wording was unclear", change.Reason);
+        Assert.Equal((choice.Points, 0m, "Ms. Rivera"), (change.OldPoints!.Value, change.NewPoints!.Value, change.ChangedBy!.DisplayName));
+        Assert.Contains("option wording was read out loud", change.Reason);
         var html = await teacher.GetStringAsync(page);
-        Assert.Contains("Ms. Rivera: 2 → 3 — The Abadi claim is also Al-Jazeera", html);
+        Assert.Contains($"Ms. Rivera: {choice.Points:0.##} → 0 — Copied from a neighbour", html);
     }
 
     [Theory]

@@ -23,7 +23,7 @@ public class ReleaseTests
             ["AttemptsAllowed"] = "1", ["LatePolicy"] = "AcceptAndMarkLate", ["ReviewPolicy"] = policy,
         }, tokenFrom: $"/classes/{world.ClassId}/assignments/new");
         var assignment = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
-        var student = await ClassWorld.ClientAsync(factory, "student3@example.com");
+        var student = await ClassWorld.ClientAsync(factory, ClassWorld.Student3);
         var start = await student.PostFormAsync($"/assignments/{assignment}/start", [], tokenFrom: $"/assignments/{assignment}");
         var attempt = int.Parse(start.Headers.Location!.OriginalString.Split('/').Last());
         var token = await student.GetAntiforgeryTokenAsync($"/attempts/{attempt}");

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Classroom.Tests.Infrastructure;
 
-/// <summary>The real app over its own SQLite file. Development by default, so the demo accounts exist.</summary>
+/// <summary>The real app over its own SQLite file, in Development but without the demo seed: tests build what they need with <see cref="TestData"/>.</summary>
 public class ClassroomFactory : WebApplicationFactory<Program>
 {
     private readonly string dbPath = Path.Combine(Path.GetTempPath(), $"classroom-test-{Guid.NewGuid():N}.db");
@@ -28,6 +28,8 @@ public class ClassroomFactory : WebApplicationFactory<Program>
             {
                 ["ConnectionStrings:Classroom"] = $"Data Source={dbPath}",
                 ["RateLimits:AuthPermitsPerMinute"] = "10000",
+                // Tests build their own people and classes (TestData); the demo seed is tested on its own.
+                ["Demo:Seed"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
             foreach (var (key, value) in Settings) settings[key] = value;

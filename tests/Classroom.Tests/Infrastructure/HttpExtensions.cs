@@ -5,7 +5,7 @@ namespace Classroom.Tests.Infrastructure;
 
 public static partial class HttpExtensions
 {
-    public const string DemoPassword = "demo-classroom";
+    public const string Password = TestData.Password;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
@@ -26,10 +26,10 @@ public static partial class HttpExtensions
         return await client.PostAsync(url, new FormUrlEncodedContent(body));
     }
 
-    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = DemoPassword) =>
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = Password) =>
         await client.PostFormAsync("/account/login", new() { ["Email"] = email, ["Password"] = password });
 
-    public static async Task SignInOrFailAsync(this HttpClient client, string email, string password = DemoPassword)
+    public static async Task SignInOrFailAsync(this HttpClient client, string email, string password = Password)
     {
         var response = await client.SignInAsync(email, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
