@@ -24,7 +24,7 @@ public static class ContentLoader
             .ToList();
         foreach (var group in quizzes.GroupBy(q => q.LessonSlug).Where(g => g.Count() > 1))
             throw new ContentException($"content/quizzes/{group.Last().Slug}.yml", null, $"lesson '{group.Key}' already has a quiz ('{group.First().Slug}')");
-        return new CourseCatalog(articles, lessons, quizzes);
+        return new CourseCatalog(articles, lessons, quizzes) { Glossary = GlossaryLoader.Load(root) };
     }
 
     private static IEnumerable<string> Files(string root, string folder, string pattern)
@@ -119,7 +119,11 @@ public static class ContentLoader
             var category = Taxonomy.Find(categorySlug)
                 ?? throw yaml.Fault(yaml.Child(node, "category")!, $"unknown category '{categorySlug}' (known: {string.Join(", ", Taxonomy.All.Select(c => c.Slug))})");
             var span = Locate(yaml, node, article!, quote);
-            return new Annotation(id, i + 1, quote, category, yaml.Required(node, "note"), span, SentenceRefs(article!, span));
+            return new Annotation(id, i + 1, quote, category, yaml.Required(node, "note"), span, SentenceRefs(article!, span))
+            {
+                Background = yaml.Optional(node, "background"),
+                Better = yaml.Optional(node, "better"),
+            };
         }).ToList();
 
         var ledger = ledgerNodes.Select(node =>
@@ -144,7 +148,11 @@ public static class ContentLoader
             TeachingHtml: Markdig.Markdown.ToHtml(doc.Body, Markdown),
             GuidingQuestions: yaml.Strings(m, "guiding_questions", required: true),
             Annotations: annotations,
-            Ledger: ledger);
+            Ledger: ledger)
+        {
+            Background = yaml.Maps(m, "background", required: false)
+                .Select(b => new BackgroundItem(yaml.Required(b, "term"), yaml.Required(b, "text"), yaml.Required(b, "check"))).ToList(),
+        };
     }
 
     private static string OneOf(YamlFile yaml, YamlMappingNode node, string key, IReadOnlyList<string> allowed)

@@ -15,6 +15,9 @@ public sealed class CourseCatalog(IReadOnlyList<Article> articles, IReadOnlyList
     public IReadOnlyList<QuizDefinition> Quizzes { get; } = quizzes;
     public QuizDefinition? FindQuiz(string slug) => quizzesBySlug.GetValueOrDefault(slug);
     public QuizDefinition? QuizForLesson(string lessonSlug) => Quizzes.FirstOrDefault(q => q.LessonSlug == lessonSlug);
+
+    /// <summary>The "Words we use" definitions.</summary>
+    public Glossary Glossary { get; init; } = Glossary.Empty;
 }
 
 public sealed class ContentOptions

@@ -10,10 +10,25 @@ public sealed record Lesson(
     string TeachingHtml,
     IReadOnlyList<string> GuidingQuestions,
     IReadOnlyList<Annotation> Annotations,
-    IReadOnlyList<LedgerRow> Ledger);
+    IReadOnlyList<LedgerRow> Ledger)
+{
+    /// <summary>Outside knowledge a student needs for this article, labelled as not coming from it.</summary>
+    public IReadOnlyList<BackgroundItem> Background { get; init; } = [];
+}
 
-/// <summary>An exact quote from the lesson's article, marked with a category and explained.</summary>
-public sealed record Annotation(string Id, int Number, string Quote, Category Category, string Note, TextSpan Span, IReadOnlyList<string> SentenceRefs);
+/// <summary>A fact from outside the article, with where a student can check it.</summary>
+public sealed record BackgroundItem(string Term, string Text, string Check);
+
+/// <summary>
+/// An exact quote from the lesson's article, marked with a category and explained. <see cref="Note"/> says only
+/// what the text shows; <see cref="Background"/> holds outside knowledge, shown labelled as such;
+/// <see cref="Better"/> shows how the sentence would read if it were carefully sourced.
+/// </summary>
+public sealed record Annotation(string Id, int Number, string Quote, Category Category, string Note, TextSpan Span, IReadOnlyList<string> SentenceRefs)
+{
+    public string? Background { get; init; }
+    public string? Better { get; init; }
+}
 
 /// <summary>One attributed claim of the article's source ledger.</summary>
 public sealed record LedgerRow(

@@ -16,6 +16,9 @@ public sealed record QuizDefinition(
     int? AttemptsAllowed,
     IReadOnlyList<Question> Questions)
 {
+    /// <summary>For instructors only (Markdown): answers to the lesson's discussion questions, pacing, what to watch for.</summary>
+    public string? TeacherNotes { get; init; }
+
     public decimal MaxPoints => Questions.Sum(q => q.Points);
     public Question? Find(string id) => Questions.FirstOrDefault(q => q.Id == id);
 

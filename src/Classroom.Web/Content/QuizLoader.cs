@@ -32,7 +32,10 @@ public static class QuizLoader
         }).ToList();
 
         return new QuizDefinition(slug, yaml.Required(m, "title"), lessonSlug, lesson.Article?.Slug,
-            PositiveInt(yaml, m, "time_limit_minutes"), PositiveInt(yaml, m, "attempts_allowed"), questions);
+            PositiveInt(yaml, m, "time_limit_minutes"), PositiveInt(yaml, m, "attempts_allowed"), questions)
+        {
+            TeacherNotes = yaml.Optional(m, "teacher_notes"),
+        };
     }
 
     private static int? PositiveInt(YamlFile yaml, YamlMappingNode m, string key)

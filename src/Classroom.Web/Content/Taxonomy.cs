@@ -5,21 +5,24 @@ public sealed record Category(string Slug, string Label, string Description);
 
 public static class Taxonomy
 {
+    // Labels are what a 15-year-old reads on the page; the full definitions are on the "Words we use" page (content/glossary.yml).
     public static readonly IReadOnlyList<Category> All =
     [
-        new("named-source", "Named source", "A person on record, with name and role."),
+        new("named-source", "Named source", "A person or organisation the article names, so a reader could look them up."),
         new("unnamed-source", "Unnamed source", "Sources the reader cannot identify: \"military sources\", \"officials\", \"experts\"."),
         new("second-hand-report", "Second-hand report", "The article repeats what another outlet reported."),
-        new("interested-source", "Interested source", "A party to the fight, or its outlet, speaking about itself or its enemy."),
-        new("hedge", "Hedge / unverified", "Words that signal the claim is not confirmed: \"reportedly\", \"claims\", \"could mean\"."),
-        new("loaded-language", "Loaded language", "Words that judge instead of describe."),
-        new("opinion-as-fact", "Opinion or prediction as fact", "A forecast or verdict with no one attributed."),
-        new("framing-device", "Framing device", "Scare quotes, theme tags, a title that argues."),
-        new("disclosure", "Disclosure and funding", "Disclaimers, fair-use notices, donation requests."),
-        new("aggregation-artefact", "Aggregation artefact", "Leftovers of copying: \"Share\", \"Advertisement\", \"(CNN)\", a caption with no picture."),
-        new("unsupported-claim", "Unsupported claim", "A headline or sentence that nothing in the text backs."),
-        new("error", "Error", "A misspelt name, a wrong word."),
+        new("interested-source", "A source with a stake", "A side in the fight, or its own media, speaking about itself or its enemy."),
+        new("hedge", "Not confirmed", "Words that signal the claim is not confirmed: \"reportedly\", \"claims\", \"could mean\"."),
+        new("loaded-language", "Loaded words", "Words that judge instead of describe."),
+        new("opinion-as-fact", "Opinion or forecast as fact", "A forecast or verdict that no one is quoted as saying."),
+        new("framing-device", "Framing", "Scare quotes, theme tags, a title that argues."),
+        new("disclosure", "Small print and funding", "Disclaimers, fair-use notices, requests for support."),
+        new("aggregation-artefact", "Pasted from elsewhere", "Signs the publisher pasted other outlets' text: \"(CNN)\", pronouns with no one to refer to."),
+        new("capture-artefact", "Left over from copying", "Leftovers of saving the web page as text: \"Share\", \"Advertisement\", a caption with no picture."),
+        new("unsupported-claim", "Claim with nothing behind it", "A headline or sentence that nothing in the text backs."),
+        new("error", "Mistake in the text", "A misspelt name, a wrong word."),
     ];
+
 
     private static readonly Dictionary<string, Category> BySlug = All.ToDictionary(c => c.Slug);
 

@@ -104,13 +104,17 @@ public sealed class UpgradeTests : IDisposable
             byId[v[0]] = quiz;
         }
 
-        // Scoring each stored answer again gives exactly the points the November release gave it.
+        // Scoring each stored answer again gives the points the November release gave it; ledger sources are
+        // matched more generously since (titles and a leading "the" no longer count), never more strictly.
         var scored = Query(Fixture, "SELECT a.QuizVersionId, r.QuestionId, r.AnswerJson, r.AutoPoints FROM Responses r JOIN Attempts a ON a.Id = r.AttemptId WHERE r.AutoPoints IS NOT NULL");
         Assert.True(scored.Count > 30);
         foreach (var r in scored)
         {
             var question = byId[r[0]].Find(r[1])!;
-            Assert.Equal(decimal.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture), question.Score(Answer.FromJson(r[2])).Points);
+            var then = decimal.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture);
+            var now = question.Score(Answer.FromJson(r[2])).Points;
+            if (question is LedgerQuestion) Assert.True(now >= then, $"{r[1]}: {now} < {then}");
+            else Assert.Equal(then, now);
         }
 
         // The student sees each old attempt, encoded, and the open one resumes with its saved answers.

@@ -11,7 +11,7 @@ public sealed class AnswerKeyDocument(AnswerKeyModel model)
     {
         ["named-source"] = "●", ["unnamed-source"] = "○", ["second-hand-report"] = "◆", ["interested-source"] = "◇",
         ["hedge"] = "▲", ["loaded-language"] = "△", ["opinion-as-fact"] = "■", ["framing-device"] = "□",
-        ["disclosure"] = "★", ["aggregation-artefact"] = "☆", ["unsupported-claim"] = "✚", ["error"] = "✖",
+        ["disclosure"] = "★", ["aggregation-artefact"] = "☆", ["capture-artefact"] = "◎", ["unsupported-claim"] = "✚", ["error"] = "✖",
     };
 
     public byte[] Render()

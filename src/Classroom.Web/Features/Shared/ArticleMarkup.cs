@@ -116,7 +116,19 @@ public static class ArticleMarkup
         var body = new TagBuilder("p");
         body.InnerHtml.Append(a.Note);
         note.InnerHtml.AppendHtml(head).AppendHtml(body);
+        if (a.Better is not null) note.InnerHtml.AppendHtml(Labelled("note-better", "Better sourced: ", a.Better));
+        if (a.Background is not null) note.InnerHtml.AppendHtml(Labelled("note-background", "Background (not from the article): ", a.Background));
         return note;
+    }
+
+    private static TagBuilder Labelled(string css, string label, string text)
+    {
+        var p = new TagBuilder("p");
+        p.AddCssClass(css);
+        var strong = new TagBuilder("strong");
+        strong.InnerHtml.Append(label);
+        p.InnerHtml.AppendHtml(strong).Append(text);
+        return p;
     }
 
     private static TagBuilder VisuallyHidden(string text)

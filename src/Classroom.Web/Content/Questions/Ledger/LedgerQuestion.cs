@@ -4,7 +4,16 @@ namespace Classroom.Web.Content.Questions;
 /// One claim of a ledger question: the quote, and the key for its three cells. The source cell is
 /// closed when <see cref="AcceptedSources"/> lists answers; otherwise a teacher judges it.
 /// </summary>
-public sealed record LedgerQuestionRow(string Quote, string SentenceRef, IReadOnlyList<string> AcceptedSources, string ModelSource, bool Named, string Attribution);
+public sealed record LedgerQuestionRow(string Quote, string SentenceRef, IReadOnlyList<string> AcceptedSources, string ModelSource, bool Named, string Attribution)
+{
+    /// <summary>Every way of attributing this claim a careful student could defend; the first is <see cref="Attribution"/>.</summary>
+    public IReadOnlyList<string> AcceptedAttributions { get; init; } = [];
+
+    public bool AcceptsAttribution(string? given) =>
+        given is not null && (AcceptedAttributions.Count > 0 ? AcceptedAttributions : [Attribution]).Contains(given, StringComparer.OrdinalIgnoreCase);
+
+    public bool AcceptsSource(string? given) => SourceNames.Matches(given, AcceptedSources.Append(ModelSource).ToList());
+}
 
 /// <summary>
 /// Fill a row or two of the source ledger: who is the source, named or not, how attributed. Each row
@@ -25,12 +34,15 @@ public sealed record LedgerQuestion : Question
         {
             var quote = y.File.Required(row, "quote");
             var span = y.Locate(row, quote);
-            var attribution = y.File.Required(row, "attribution").ToLowerInvariant();
-            if (!LedgerValues.Attributions.Contains(attribution))
+            // One way of attributing, or a list of every way a careful student could defend (the first is the key shown).
+            var attributions = (y.File.Child(row, "attribution") is YamlDotNet.RepresentationModel.YamlSequenceNode
+                ? y.File.Strings(row, "attribution", required: true)
+                : [y.File.Required(row, "attribution")]).Select(a => a.ToLowerInvariant()).ToList();
+            foreach (var attribution in attributions.Where(a => !LedgerValues.Attributions.Contains(a)))
                 throw y.Fault(y.Child(row, "attribution"), $"field 'attribution' must be one of {string.Join(", ", LedgerValues.Attributions.Select(a => $"'{a}'"))}, not '{attribution}'");
             return new LedgerQuestionRow(quote, ContentLoader.SentenceRefs(y.Article, span)[0],
                 y.File.Strings(row, "accepted_sources", required: false), y.File.Required(row, "source"),
-                y.YesNo(row, "named"), attribution);
+                y.YesNo(row, "named"), attributions[0]) { AcceptedAttributions = attributions };
         }).ToList(),
     });
 
@@ -44,9 +56,9 @@ public sealed record LedgerQuestion : Question
             var row = Rows[i];
             var given = a.Row(i);
             void Mark(bool ok, string part) { if (ok) { right++; correct.Add($"{i + 1}.{part}"); } else wrong.Add($"{i + 1}.{part}"); }
-            if (row.AcceptedSources.Count > 0) Mark(Scoring.Matches(given.Source, row.AcceptedSources), "source");
+            if (row.AcceptedSources.Count > 0) Mark(row.AcceptsSource(given.Source), "source");
             Mark(given.Named == row.Named, "named");
-            Mark(string.Equals(given.Attribution, row.Attribution, StringComparison.OrdinalIgnoreCase), "attribution");
+            Mark(row.AcceptsAttribution(given.Attribution), "attribution");
         }
         return new AutoScore(Scoring.Share(right, Rows.Count * 3, Points), NeedsInstructor, correct, wrong);
     }
