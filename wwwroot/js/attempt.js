@@ -1,6 +1,9 @@
 // Autosave for a quiz attempt. Each question saves when it changes (choices at once, text after a
-// pause and at least every 30 seconds while typing), and says so in its own live region. Without this
-// script the page still works: the "Save answers" and "Submit" buttons post the whole form.
+// pause and at least every 30 seconds while typing), and says so in its own live region.
+// Saves are ordered: every change gets a sequence number (its edit time in ms, always increasing), one
+// request per question is in flight at a time, and the server ignores a save older than the one it holds.
+// "Saved" is shown only when the server confirms the newest change. Without this script the page still
+// works: "Save answers" and "Submit" post the whole form, and the server asks for confirmation.
 (function () {
   "use strict";
   var form = document.getElementById("quiz-form");
@@ -8,11 +11,16 @@
   var url = form.getAttribute("data-autosave");
   var token = form.querySelector("input[name=__RequestVerificationToken]").value;
   var status = document.getElementById("attempt-status");
-  var pending = {};      // question id -> true while it has unsaved changes
+  var answeredCount = document.getElementById("answered-count");
+  var latest = {};       // question id -> sequence of the newest change on this page
+  var confirmed = {};    // question id -> newest sequence the server confirmed
+  var inFlight = {};     // question id -> true while a save is on its way
   var typingTimer = {};  // question id -> timer for the pause after typing
   var firstChange = {};  // question id -> time of the oldest unsaved keystroke
   var closed = false;
 
+  function questions() { return Array.prototype.slice.call(form.querySelectorAll("fieldset.question")); }
+  function fieldsetOf(id) { return form.querySelector('fieldset.question[data-question="' + CSS.escape(id) + '"]'); }
   function stateOf(id) { return document.getElementById("state-" + id); }
   function setState(id, text, kind) {
     var el = stateOf(id);
@@ -25,12 +33,43 @@
     return d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   }
 
+  // The sequence of a change: its time, but always above the last one, even if the clock stands still.
+  function nextSeq(id) {
+    var seq = Math.max(Date.now(), (latest[id] || 0) + 1);
+    latest[id] = seq;
+    var hidden = form.querySelector('input[name="seq.' + CSS.escape(id) + '"]');
+    if (!hidden) {
+      hidden = document.createElement("input");
+      hidden.type = "hidden";
+      hidden.name = "seq." + id;
+      fieldsetOf(id).appendChild(hidden);
+    }
+    hidden.value = String(seq);
+    return seq;
+  }
+
+  function isAnswered(fieldset) {
+    return Array.prototype.some.call(fieldset.querySelectorAll("input, select, textarea"), function (el) {
+      if (el.type === "hidden") return false;
+      if (el.type === "checkbox" || el.type === "radio") return el.checked;
+      return el.value.trim() !== "";
+    });
+  }
+  function unanswered() {
+    return questions().map(function (f, i) { return { fieldset: f, number: i + 1 }; })
+      .filter(function (q) { return !isAnswered(q.fieldset); });
+  }
+  function countAnswered() {
+    if (!answeredCount) return;
+    var total = questions().length;
+    answeredCount.textContent = (total - unanswered().length) + " of " + total + " answered.";
+  }
+
   function fieldsOf(id) {
-    var fieldset = form.querySelector('fieldset.question[data-question="' + CSS.escape(id) + '"]');
     var data = new URLSearchParams();
     data.append("__RequestVerificationToken", token);
     data.append("present", id);
-    fieldset.querySelectorAll("input, select, textarea").forEach(function (el) {
+    fieldsetOf(id).querySelectorAll("input, select, textarea").forEach(function (el) {
       if (!el.name || el.name === "present") return;
       if ((el.type === "checkbox" || el.type === "radio") && !el.checked) return;
       data.append(el.name, el.value);
@@ -39,12 +78,14 @@
   }
 
   function save(id, keepalive) {
-    if (closed) return Promise.resolve();
+    if (closed) return;
     clearTimeout(typingTimer[id]);
     delete firstChange[id];
-    pending[id] = false;
+    if (inFlight[id] && !keepalive) return; // the answer is sent again when the request on its way returns
+    var sent = latest[id];
+    inFlight[id] = true;
     setState(id, "Saving…", "saving");
-    return fetch(url, {
+    fetch(url, {
       method: "POST",
       body: fieldsOf(id),
       credentials: "same-origin",
@@ -52,11 +93,13 @@
       headers: { "Content-Type": "application/x-www-form-urlencoded" }
     }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
+        inFlight[id] = false;
         if (response.ok) {
-          if (!pending[id]) setState(id, "Saved at " + time(body.savedAt), "saved");
+          confirmed[id] = Math.max(confirmed[id] || 0, sent);
+          if (latest[id] > confirmed[id]) { save(id); return; } // a newer change is waiting
+          setState(id, "Saved at " + time(body.savedAt), "saved");
           return;
         }
-        pending[id] = true;
         if (response.status === 409) {
           closed = true;
           setState(id, (body.error || "This attempt is closed.") + " Reload the page to see your review.", "error");
@@ -65,15 +108,24 @@
         setState(id, "Not saved: " + (body.error || "the server refused it.") + " Your answer is still here.", "error");
       });
     }).catch(function () {
-      pending[id] = true;
+      inFlight[id] = false;
       setState(id, "Not saved yet: no connection. Your answer is still on this page; trying again…", "error");
-      setTimeout(function () { if (pending[id]) save(id); }, 5000);
+      setTimeout(function () { if ((confirmed[id] || 0) < latest[id]) save(id); }, 5000);
     });
+  }
+
+  function changed(id) {
+    nextSeq(id);
+    countAnswered();
   }
 
   form.addEventListener("change", function (event) {
     var fieldset = event.target.closest("fieldset.question");
-    if (fieldset) save(fieldset.getAttribute("data-question"));
+    if (!fieldset) return;
+    var id = fieldset.getAttribute("data-question");
+    if (event.target.tagName === "TEXTAREA" || event.target.type === "text") return; // typing has its own timing
+    changed(id);
+    save(id);
   });
 
   form.addEventListener("input", function (event) {
@@ -81,7 +133,7 @@
     if (el.tagName !== "TEXTAREA" && el.type !== "text") return;
     var fieldset = el.closest("fieldset.question");
     var id = fieldset.getAttribute("data-question");
-    pending[id] = true;
+    changed(id);
     setState(id, "Unsaved changes", "pending");
     var now = Date.now();
     if (!firstChange[id]) firstChange[id] = now;
@@ -94,19 +146,48 @@
 
   // Leaving the page: send what is unsaved.
   window.addEventListener("pagehide", function () {
-    Object.keys(pending).forEach(function (id) { if (pending[id]) save(id, true); });
+    Object.keys(latest).forEach(function (id) { if ((confirmed[id] || 0) < latest[id]) save(id, true); });
   });
 
-  // Submitting: the form posts every answer with it, so nothing typed in the last seconds is lost.
-  form.addEventListener("submit", function (event) {
-    var submitter = event.submitter;
+  // Submitting asks first, naming what is unanswered; the form then posts every answer with its sequence.
+  var dialog = document.getElementById("confirm-submit");
+  function submitNow(submitter) {
     Object.keys(typingTimer).forEach(function (id) { clearTimeout(typingTimer[id]); });
     closed = true;
-    if (submitter && submitter.hasAttribute("data-submit")) {
-      // One click is enough; a second one would be ignored by the server anyway.
-      setTimeout(function () { submitter.disabled = true; submitter.textContent = "Submitting…"; }, 0);
-    }
+    [["action", "submit"], ["confirm", "yes"]].forEach(function (pair) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = pair[0];
+      input.value = pair[1];
+      form.appendChild(input);
+    });
+    if (submitter) { submitter.disabled = true; submitter.textContent = "Submitting…"; }
+    form.submit();
+  }
+  form.addEventListener("submit", function (event) {
+    var submitter = event.submitter;
+    if (!submitter || !submitter.hasAttribute("data-submit")) return; // "Save answers" posts as it is
+    if (!dialog || typeof dialog.showModal !== "function") return;    // the server's confirmation page asks instead
+    event.preventDefault();
+    var missing = unanswered();
+    var total = questions().length;
+    document.getElementById("confirm-text").textContent = missing.length === 0
+      ? "You have answered all " + total + " questions."
+      : "You have answered " + (total - missing.length) + " of " + total + " questions. Not answered yet:";
+    var list = document.getElementById("confirm-unanswered");
+    list.innerHTML = "";
+    missing.forEach(function (q) {
+      var li = document.createElement("li");
+      li.textContent = "Question " + q.number;
+      list.appendChild(li);
+    });
+    dialog.showModal();
+    dialog.querySelector('[data-confirm="yes"]').focus();
   });
+  if (dialog) {
+    dialog.querySelector('[data-confirm="no"]').addEventListener("click", function () { dialog.close(); });
+    dialog.querySelector('[data-confirm="yes"]').addEventListener("click", function (event) { submitNow(event.target); });
+  }
 
   if (status && status.querySelector("[data-deadline]")) {
     var deadline = new Date(status.querySelector("[data-deadline]").getAttribute("data-deadline"));
@@ -120,4 +201,5 @@
     };
     tick();
   }
+  countAnswered();
 })();

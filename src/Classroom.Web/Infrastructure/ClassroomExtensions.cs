@@ -158,8 +158,8 @@ public static class ClassroomExtensions
 
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseMiddleware<RequestSizeCheck>();
         app.UseRateLimiter();
+        app.UseMiddleware<RequestSizeCheck>();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -99,7 +99,7 @@ public class AssignmentFlowTests
         var attempt = await Db(factory, db => db.Attempts.SingleAsync(a => a.Id == attemptId));
         var due = await Db(factory, db => db.Assignments.Where(a => a.Id == refuseLate).Select(a => a.DueAt).SingleAsync());
         Assert.Equal(due, attempt.DeadlineAt); // a 600-minute limit cannot run past a refuse-late due time
-        var submit = await student.PostFormAsync($"/attempts/{attemptId}", new() { ["present"] = "lede-support", ["q.lede-support"] = "none", ["action"] = "submit" }, tokenFrom: "/");
+        var submit = await student.PostFormAsync($"/attempts/{attemptId}", new() { ["present"] = "lede-support", ["q.lede-support"] = "none", ["action"] = "submit", ["confirm"] = "yes" }, tokenFrom: "/");
         Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
 
         var again = await student.PostFormAsync($"/assignments/{refuseLate}/start", [], tokenFrom: $"/assignments/{refuseLate}");
@@ -116,7 +116,7 @@ public class AssignmentFlowTests
         var late = await other.PostFormAsync($"/assignments/{acceptLate}/start", [], tokenFrom: $"/assignments/{acceptLate}");
         Assert.Equal(HttpStatusCode.Redirect, late.StatusCode);
         var lateAttempt = int.Parse(late.Headers.Location!.OriginalString.Split('/').Last());
-        await other.PostFormAsync($"/attempts/{lateAttempt}", new() { ["action"] = "submit" }, tokenFrom: "/");
+        await other.PostFormAsync($"/attempts/{lateAttempt}", new() { ["action"] = "submit", ["confirm"] = "yes" }, tokenFrom: "/");
         Assert.Contains("marked late", await other.GetStringAsync($"/attempts/{lateAttempt}/review"));
         Assert.Contains("status-late", await other.GetStringAsync("/assignments"));
     }

@@ -16,9 +16,9 @@ public class AttemptBadInputTests(ClassroomFactory factory) : IClassFixture<Clas
         return string.Join("|", await db.Responses.Where(r => r.AttemptId == attempt).OrderBy(r => r.QuestionId).Select(r => r.QuestionId + "=" + r.AnswerJson).ToListAsync());
     }
 
-    private async Task<(AttemptClient Student, int Attempt, string Before)> StartedAsync(string email = ClassWorld.StudentOfClass)
+    private async Task<(AttemptClient Student, int Attempt, string Before)> StartedAsync()
     {
-        var student = await AttemptClient.SignedInAsync(factory, email);
+        var student = await AttemptClient.FreshStudentAsync(factory);
         var attempt = await student.StartAsync();
         await student.AutosaveAsync(attempt, ("present", "outlet"), ("q.outlet", "not-stated"));
         return (student, attempt, await SavedAnswers(attempt));
@@ -83,8 +83,8 @@ public class AttemptBadInputTests(ClassroomFactory factory) : IClassFixture<Clas
     [Fact]
     public async Task Another_students_attempt_is_not_found_for_any_action()
     {
-        var (_, attempt, before) = await StartedAsync(ClassWorld.Student2);
-        var other = await AttemptClient.SignedInAsync(factory, ClassWorld.Student3);
+        var (_, attempt, before) = await StartedAsync();
+        var other = await AttemptClient.FreshStudentAsync(factory);
         var token = await other.TokenAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/attempts/{attempt}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Http.GetAsync($"/attempts/{attempt}/review")).StatusCode);
@@ -108,7 +108,7 @@ public class AttemptBadInputTests(ClassroomFactory factory) : IClassFixture<Clas
     [Fact]
     public async Task Unknown_lessons_have_no_quiz()
     {
-        var student = await AttemptClient.SignedInAsync(factory, ClassWorld.StudentOfClass);
+        var student = await AttemptClient.FreshStudentAsync(factory);
         Assert.Equal(HttpStatusCode.NotFound, (await student.Http.GetAsync("/lessons/nothing/quiz")).StatusCode);
     }
 }

@@ -11,6 +11,14 @@ public sealed class AttemptClient(HttpClient client)
     public static async Task<AttemptClient> SignedInAsync(ClassroomFactory factory, string email) =>
         new(await ClassWorld.ClientAsync(factory, email));
 
+    /// <summary>A new student in no class: nothing assigned pauses their practice.</summary>
+    public static async Task<AttemptClient> FreshStudentAsync(ClassroomFactory factory, string? email = null)
+    {
+        var data = new TestData(factory);
+        var person = await data.StudentAsync("Practice Student", email);
+        return new AttemptClient(await data.ClientAsync(person));
+    }
+
     public async Task<int> StartAsync(string lesson = "tal-afar-offensive")
     {
         var response = await client.PostFormAsync($"/lessons/{lesson}/quiz/attempts", [], tokenFrom: $"/lessons/{lesson}/quiz");
@@ -25,7 +33,7 @@ public sealed class AttemptClient(HttpClient client)
     }
 
     public async Task<HttpResponseMessage> SubmitAsync(int attempt, string token, params (string Key, string Value)[] fields) =>
-        await client.PostAsync($"/attempts/{attempt}", Form(token, [.. fields, ("action", "submit")]));
+        await client.PostAsync($"/attempts/{attempt}", Form(token, [.. fields, ("action", "submit"), ("confirm", "yes")]));
 
     public Task<string> TokenAsync() => client.GetAntiforgeryTokenAsync("/");
 

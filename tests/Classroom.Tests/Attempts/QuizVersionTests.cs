@@ -17,7 +17,7 @@ public class QuizVersionTests
         string firstReview;
         using (var before = new ClassroomFactory { DatabasePath = db, DeleteDatabase = false, Settings = { ["Content:Path"] = content.Root } })
         {
-            var student = await AttemptClient.SignedInAsync(before, ClassWorld.StudentOfClass);
+            var student = await AttemptClient.FreshStudentAsync(before, "versions@school.test");
             first = await student.StartAsync();
             await student.SubmitAsync(first, await student.TokenAsync(), ("present", "outlet"), ("q.outlet", "not-stated"));
             firstReview = await student.Http.GetStringAsync($"/attempts/{first}/review");
@@ -28,7 +28,8 @@ public class QuizVersionTests
             .Replace("prompt: \"Which outlet published this article?\"", "prompt: \"Who took the photograph?\"")
             .Replace("    answer: not-stated\n", "    answer: reuters\n"));
         using var after = new ClassroomFactory { DatabasePath = db, Settings = { ["Content:Path"] = content.Root } };
-        var again = await AttemptClient.SignedInAsync(after, ClassWorld.StudentOfClass);
+        var again = new AttemptClient(after.CreateBrowserLikeClient());
+        await again.Http.SignInOrFailAsync("versions@school.test");
 
         var review = await again.Http.GetStringAsync($"/attempts/{first}/review");
         Assert.Contains("Which outlet published this article?", review);
@@ -56,9 +57,9 @@ public class QuizVersionTests
     public async Task Using_an_unchanged_quiz_again_reuses_its_version()
     {
         using var factory = new ClassroomFactory();
-        foreach (var email in new[] { ClassWorld.StudentOfClass, ClassWorld.Student2 })
+        foreach (var email in new[] { "first@school.test", "second@school.test" })
         {
-            var student = await AttemptClient.SignedInAsync(factory, email);
+            var student = await AttemptClient.FreshStudentAsync(factory, email);
             await student.StartAsync();
         }
         using var scope = factory.Services.CreateScope();
@@ -79,7 +80,7 @@ public class AttemptLimitTests
             Settings = { ["Content:Path"] = content.Root },
             TestServices = services => services.AddSingleton<TimeProvider>(clock),
         };
-        var student = await AttemptClient.SignedInAsync(factory, ClassWorld.StudentOfClass);
+        var student = await AttemptClient.FreshStudentAsync(factory);
         var attempt = await student.StartAsync();
         Assert.Contains("Time is up at", await student.Http.GetStringAsync($"/attempts/{attempt}"));
         Assert.Equal(HttpStatusCode.OK, (await student.AutosaveAsync(attempt, ("present", "outlet"), ("q.outlet", "not-stated"))).StatusCode);
@@ -112,7 +113,7 @@ public class AttemptLimitTests
             Settings = { ["Content:Path"] = content.Root },
             TestServices = services => services.AddSingleton<TimeProvider>(clock),
         };
-        var student = await AttemptClient.SignedInAsync(factory, ClassWorld.Student2);
+        var student = await AttemptClient.FreshStudentAsync(factory);
         var attempt = await student.StartAsync();
         await student.AutosaveAsync(attempt, ("present", "outlet"), ("q.outlet", "not-stated"));
         clock.Advance(TimeSpan.FromHours(1));

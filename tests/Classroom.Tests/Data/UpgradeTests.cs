@@ -50,10 +50,10 @@ public sealed class UpgradeTests : IDisposable
     private static readonly string[] Tables =
         ["AspNetUsers", "AspNetUserRoles", "AspNetRoles", "Classes", "Enrollments", "ClassInstructors", "QuizVersions", "Assignments", "Attempts", "Responses", "ScoreChanges", "LessonReads"];
 
-    /// <summary>Every row of the tables that hold people's work, as text, in a stable order.</summary>
+    /// <summary>Every row of the tables that hold people's work, as text, in a stable order: the columns the fixture has.</summary>
     private static Dictionary<string, List<string>> Snapshot(string path) => Tables.ToDictionary(t => t, t =>
     {
-        var columns = Query(path, $"PRAGMA table_info(\"{t}\")").Select(c => c[1]).Order(StringComparer.Ordinal).ToList();
+        var columns = Query(Fixture, $"PRAGMA table_info(\"{t}\")").Select(c => c[1]).Order(StringComparer.Ordinal).ToList();
         var select = string.Join(", ", columns.Select(c => $"\"{c}\""));
         return Query(path, $"SELECT {select} FROM \"{t}\"").Select(r => string.Join(" | ", r)).Order(StringComparer.Ordinal).ToList();
     });

@@ -32,7 +32,7 @@ public class EncodingTests
         var token = await student.GetAntiforgeryTokenAsync($"/attempts/{attempt}");
         await student.PostAsync($"/attempts/{attempt}/autosave", Attempts.AttemptClient.Form(token, [("present", "essay"), ("q.essay.text", Essay)]));
         var taking = await student.GetStringAsync($"/attempts/{attempt}");
-        await student.PostAsync($"/attempts/{attempt}", Attempts.AttemptClient.Form(token, [("action", "submit")]));
+        await student.PostAsync($"/attempts/{attempt}", Attempts.AttemptClient.Form(token, [("action", "submit"), ("confirm", "yes")]));
 
         int essayId;
         string? stamp;

@@ -28,7 +28,7 @@ public class ReleaseTests
         var attempt = int.Parse(start.Headers.Location!.OriginalString.Split('/').Last());
         var token = await student.GetAntiforgeryTokenAsync($"/attempts/{attempt}");
         var submitted = await student.PostAsync($"/attempts/{attempt}", Attempts.AttemptClient.Form(token,
-            [("present", "outlet"), ("q.outlet", "not-stated"), ("present", "essay"), ("q.essay.text", "My essay about the chain of sources."), ("action", "submit")]));
+            [("present", "outlet"), ("q.outlet", "not-stated"), ("present", "essay"), ("q.essay.text", "My essay about the chain of sources."), ("action", "submit"), ("confirm", "yes")]));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         return (factory, world, teacher, student, attempt);
     }

@@ -62,6 +62,14 @@ public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         a.HasOne(x => x.QuizVersion).WithMany().HasForeignKey(x => x.QuizVersionId).OnDelete(DeleteBehavior.Restrict);
         a.HasOne(x => x.Student).WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Restrict);
         a.HasIndex(x => new { x.StudentId, x.QuizVersionId });
+        // Defaults match what the migration that added these columns gave existing rows, so a migrated and a
+        // freshly created database are the same.
+        a.Property(x => x.Scope).HasMaxLength(120).IsRequired().HasDefaultValue("");
+        a.Property(x => x.Number).HasDefaultValue(0);
+        a.Property(x => x.OpenScope).HasMaxLength(120);
+        // The database, not a count in code, keeps attempt limits under parallel starts.
+        a.HasIndex(x => new { x.StudentId, x.Scope, x.Number }).IsUnique();
+        a.HasIndex(x => new { x.StudentId, x.OpenScope }).IsUnique();
         // An assignment with attempts cannot be deleted: its students' work would lose its context.
         a.HasOne<Assignment>().WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -77,6 +85,7 @@ public sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         r.HasIndex(x => new { x.AttemptId, x.QuestionId }).IsUnique();
         r.Property(x => x.Feedback).HasMaxLength(10_000);
         r.Property(x => x.Stamp).IsConcurrencyToken();
+        r.Property(x => x.Seq).HasDefaultValue(0L);
     }
 }
 
@@ -98,6 +107,7 @@ public sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignmen
         a.Property(x => x.LessonSlug).HasMaxLength(100).IsRequired();
         a.Property(x => x.LatePolicy).HasConversion<string>().HasMaxLength(30);
         a.Property(x => x.ReviewPolicy).HasConversion<string>().HasMaxLength(30);
+        a.Property(x => x.LessonMarkup).HasConversion<string>().HasMaxLength(20).HasDefaultValue(LessonMarkup.OpenBook).HasSentinel((LessonMarkup)(-1));
         a.HasOne(x => x.Class).WithMany(c => c.Assignments).HasForeignKey(x => x.ClassId).OnDelete(DeleteBehavior.Cascade);
         a.HasOne(x => x.QuizVersion).WithMany().HasForeignKey(x => x.QuizVersionId).OnDelete(DeleteBehavior.Restrict);
         a.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.Restrict);

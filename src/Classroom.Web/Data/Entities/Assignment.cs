@@ -19,6 +19,14 @@ public enum LatePolicy
     Refuse,
 }
 
+public enum LessonMarkup
+{
+    /// <summary>Students see the lesson's highlights, notes and ledger before the quiz: an open-book quiz.</summary>
+    OpenBook,
+    /// <summary>Students of the class see the article plain until they submit or the assignment closes: they try first.</summary>
+    TryFirst,
+}
+
 public enum ReviewPolicy
 {
     /// <summary>Students see nothing of their results until the instructor releases grades.</summary>
@@ -45,6 +53,7 @@ public class Assignment
     public int? TimeLimitMinutes { get; set; }
     public LatePolicy LatePolicy { get; set; }
     public ReviewPolicy ReviewPolicy { get; set; }
+    public LessonMarkup LessonMarkup { get; set; }
     /// <summary>When grades and feedback became visible to students; null while unreleased.</summary>
     public DateTime? ReleasedAt { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -29,6 +29,12 @@ public class Attempt
     public ApplicationUser? Student { get; set; }
     /// <summary>Null for practice; set when the attempt is taken for an assignment.</summary>
     public int? AssignmentId { get; set; }
+    /// <summary>What the attempt counts against: "assignment:12" or "practice:tal-afar-offensive".</summary>
+    public string Scope { get; set; } = "";
+    /// <summary>1 for the student's first attempt in its scope, 2 for the second…; unique per student and scope, so two starts at once cannot both take the same place.</summary>
+    public int Number { get; set; }
+    /// <summary>The scope while the attempt is open, null once submitted: unique per student, so a student has at most one open attempt per scope.</summary>
+    public string? OpenScope { get; set; }
     public AttemptStatus Status { get; set; }
     public DateTime StartedAt { get; set; }
     /// <summary>When time runs out, if the attempt has a time limit.</summary>
@@ -41,6 +47,9 @@ public class Attempt
     public List<Response> Responses { get; set; } = [];
 
     public bool IsSubmitted => Status != AttemptStatus.InProgress;
+
+    public static string AssignmentScope(int assignmentId) => $"assignment:{assignmentId}";
+    public static string PracticeScope(string quizSlug) => $"practice:{quizSlug}";
 }
 
 /// <summary>A student's answer to one question of an attempt, with its points.</summary>
@@ -52,6 +61,8 @@ public class Response
     public string QuestionId { get; set; } = "";
     public string AnswerJson { get; set; } = "{}";
     public DateTime SavedAt { get; set; }
+    /// <summary>The client's sequence for this answer (its edit time, in ms): a save older than the stored one is ignored.</summary>
+    public long Seq { get; set; }
     /// <summary>What the machine awarded at submission; for partly open questions, the closed part.</summary>
     public decimal? AutoPoints { get; set; }
     /// <summary>Which parts the machine found right and wrong at submission (JSON); review shows this verdict, it never re-scores.</summary>

@@ -113,6 +113,13 @@ namespace Classroom.Web.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LessonMarkup")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("OpenBook");
+
                     b.Property<string>("LessonSlug")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -169,8 +176,24 @@ namespace Classroom.Web.Data.Migrations
                     b.Property<decimal>("MaxScore")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<string>("OpenScope")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("QuizVersionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<decimal?>("Score")
                         .HasColumnType("TEXT");
@@ -196,7 +219,13 @@ namespace Classroom.Web.Data.Migrations
 
                     b.HasIndex("QuizVersionId");
 
+                    b.HasIndex("StudentId", "OpenScope")
+                        .IsUnique();
+
                     b.HasIndex("StudentId", "QuizVersionId");
+
+                    b.HasIndex("StudentId", "Scope", "Number")
+                        .IsUnique();
 
                     b.ToTable("Attempts");
                 });
@@ -398,6 +427,11 @@ namespace Classroom.Web.Data.Migrations
 
                     b.Property<DateTime>("SavedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<string>("Stamp")
                         .IsConcurrencyToken()

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 
 using Classroom.Web.Features.Shared;
 
@@ -38,7 +39,16 @@ public sealed class AccountController(SignInManager<ApplicationUser> signIn, Use
     {
         if (!ModelState.IsValid) return View(form);
         var user = new ApplicationUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), DisplayName = form.DisplayName.Trim() };
-        var created = await users.CreateAsync(user, form.Password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, form.Password);
+        }
+        catch (DbUpdateException)
+        {
+            // Two sign-ups with the same email at once: the database let one in; this one is told as if it were taken.
+            created = IdentityResult.Failed(users.ErrorDescriber.DuplicateEmail(user.Email));
+        }
         if (!created.Succeeded)
         {
             foreach (var error in created.Errors) ModelState.AddModelError("", error.Description);

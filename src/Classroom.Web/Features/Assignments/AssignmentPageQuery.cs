@@ -20,7 +20,7 @@ public static class AssignmentPageQuery
         return new StudentAssignmentPage(assignment.Id, assignment.Title, assignment.Class.Name, assignment.Class.Id,
             ClassTime.Format(terms.OpensAt, zone), ClassTime.Format(terms.DueAt, zone), AssignmentRules.Label(status),
             quiz.Questions.Count, quiz.MaxPoints, terms.AttemptsAllowed, mine.Count, terms.TimeLimitMinutes,
-            AssignmentRules.Describe(assignment.LatePolicy), AssignmentRules.Describe(assignment.ReviewPolicy),
+            AssignmentRules.Describe(assignment.LatePolicy), AssignmentRules.Describe(assignment.ReviewPolicy), AssignmentRules.Describe(assignment.LessonMarkup),
             AssignmentRules.StartRefusal(terms, mine, now, zone) is null, status == StudentStatus.InProgress, assignment.LessonSlug,
             mine.Where(a => a.Status != AttemptStatus.InProgress).Select(a => new SubmittedAttempt(a.Id, a.SubmittedAt!.Value, AssignmentRules.IsLate(assignment, a.SubmittedAt))).ToList());
     }
@@ -50,6 +50,7 @@ public static class AssignmentPageQuery
         return new InstructorAssignmentPage(assignment.Id, assignment.Title, assignment.Class.Id, assignment.Class.Name, assignment.LessonSlug,
             ClassTime.Format(assignment.OpensAt, zone), ClassTime.Format(assignment.DueAt, zone), assignment.AttemptsAllowed,
             assignment.TimeLimitMinutes ?? quiz.TimeLimitMinutes, AssignmentRules.Describe(assignment.LatePolicy), AssignmentRules.Describe(assignment.ReviewPolicy),
+            AssignmentRules.Describe(assignment.LessonMarkup),
             assignment.ReleasedAt is DateTime released ? ClassTime.Format(released, zone) : null,
             quiz.Questions.Count, quiz.MaxPoints, rows, toGrade.Count(g => !g), toGrade.Count);
     }
@@ -58,11 +59,11 @@ public static class AssignmentPageQuery
 public sealed record SubmittedAttempt(int Id, DateTime SubmittedAt, bool Late);
 
 public sealed record StudentAssignmentPage(int Id, string Title, string ClassName, int ClassId, string Opens, string Due, string Status,
-    int Questions, decimal MaxPoints, int AttemptsAllowed, int AttemptsUsed, int? TimeLimitMinutes, string LatePolicy, string ReviewPolicy,
+    int Questions, decimal MaxPoints, int AttemptsAllowed, int AttemptsUsed, int? TimeLimitMinutes, string LatePolicy, string ReviewPolicy, string LessonMarkup,
     bool CanStart, bool InProgress, string LessonSlug, IReadOnlyList<SubmittedAttempt> Submitted);
 
 public sealed record SubmissionRow(string StudentId, string Name, string State, int? AttemptId, decimal? Score, decimal Max, bool Late, int Attempts);
 
 public sealed record InstructorAssignmentPage(int Id, string Title, int ClassId, string ClassName, string LessonSlug, string Opens, string Due,
-    int AttemptsAllowed, int? TimeLimitMinutes, string LatePolicy, string ReviewPolicy, string? ReleasedAt, int Questions, decimal MaxPoints,
+    int AttemptsAllowed, int? TimeLimitMinutes, string LatePolicy, string ReviewPolicy, string LessonMarkup, string? ReleasedAt, int Questions, decimal MaxPoints,
     IReadOnlyList<SubmissionRow> Submissions, int Graded, int ToGrade);

@@ -142,6 +142,7 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
             TimeLimitMinutes = assignment.TimeLimitMinutes,
             LatePolicy = assignment.LatePolicy,
             ReviewPolicy = assignment.ReviewPolicy,
+            LessonMarkup = assignment.LessonMarkup,
         };
         return View("Edit", EditPage(assignment.Class, form, id, await db.Attempts.AnyAsync(a => a.AssignmentId == id)));
     }
@@ -182,6 +183,7 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
         assignment.TimeLimitMinutes = form.TimeLimitMinutes;
         assignment.LatePolicy = form.LatePolicy;
         assignment.ReviewPolicy = form.ReviewPolicy;
+        assignment.LessonMarkup = form.LessonMarkup;
     }
 
     private AssignmentEditPage EditPage(Class taught, AssignmentForm form, int? assignmentId, bool hasAttempts) =>
@@ -214,6 +216,9 @@ public sealed class AssignmentForm
 
     [Display(Name = "What students see after submitting")]
     public ReviewPolicy ReviewPolicy { get; set; } = ReviewPolicy.ScoreOnly;
+
+    [Display(Name = "The lesson's highlights, notes and ledger")]
+    public LessonMarkup LessonMarkup { get; set; } = LessonMarkup.OpenBook;
 }
 
 public sealed record AssignmentEditPage(int ClassId, string ClassName, string TimeZone, int? AssignmentId, bool HasAttempts, AssignmentForm Form,

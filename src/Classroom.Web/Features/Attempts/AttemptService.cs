@@ -25,65 +25,75 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
     public Task<Attempt?> FindOwnAsync(int id, string studentId) =>
         db.Attempts.Include(a => a.QuizVersion).SingleOrDefaultAsync(a => a.Id == id && a.StudentId == studentId);
 
-    public Task<List<Attempt>> PracticeAttemptsAsync(string studentId, string quizSlug) =>
-        db.Attempts.Where(a => a.StudentId == studentId && a.AssignmentId == null && a.QuizVersion!.QuizSlug == quizSlug)
-            .OrderBy(a => a.Id).ToListAsync();
+    public Task<List<Attempt>> PracticeAttemptsAsync(string studentId, string quizSlug) => InScopeAsync(studentId, Attempt.PracticeScope(quizSlug));
+
+    public Task<List<Attempt>> AssignmentAttemptsAsync(string studentId, int assignmentId) => InScopeAsync(studentId, Attempt.AssignmentScope(assignmentId));
+
+    private Task<List<Attempt>> InScopeAsync(string studentId, string scope) =>
+        db.Attempts.Where(a => a.StudentId == studentId && a.Scope == scope).OrderBy(a => a.Number).ThenBy(a => a.Id).ToListAsync();
 
     /// <summary>Resumes the student's open practice attempt at this quiz, or starts a new one on the current version.</summary>
-    public async Task<Attempt> StartPracticeAsync(string studentId, QuizDefinition quiz)
-    {
-        var attempts = await PracticeAttemptsAsync(studentId, quiz.Slug);
-        var open = attempts.LastOrDefault(a => a.Status == AttemptStatus.InProgress);
-        if (open is not null) return open;
-        if (quiz.AttemptsAllowed is int allowed && attempts.Count >= allowed)
-            throw new AttemptRefusedException($"You have used all {allowed} attempts at this quiz.");
-
-        var version = await versions.CurrentAsync(quiz);
-        var now = Now;
-        var attempt = new Attempt
-        {
-            QuizVersionId = version.Id,
-            StudentId = studentId,
-            Status = AttemptStatus.InProgress,
-            StartedAt = now,
-            DeadlineAt = quiz.TimeLimitMinutes is int minutes ? now.AddMinutes(minutes) : null,
-            MaxScore = quiz.MaxPoints,
-        };
-        db.Attempts.Add(attempt);
-        await db.SaveChangesAsync();
-        return attempt;
-    }
-
-    public Task<List<Attempt>> AssignmentAttemptsAsync(string studentId, int assignmentId) =>
-        db.Attempts.Where(a => a.StudentId == studentId && a.AssignmentId == assignmentId).OrderBy(a => a.Id).ToListAsync();
+    public Task<Attempt> StartPracticeAsync(string studentId, QuizDefinition quiz) =>
+        StartAsync(studentId, Attempt.PracticeScope(quiz.Slug), attempts =>
+            quiz.AttemptsAllowed is int allowed && attempts.Count >= allowed ? $"You have used all {allowed} attempts at this quiz." : null,
+            async now => new Attempt
+            {
+                QuizVersionId = (await versions.CurrentAsync(quiz)).Id,
+                DeadlineAt = quiz.TimeLimitMinutes is int minutes ? now.AddMinutes(minutes) : null,
+                MaxScore = quiz.MaxPoints,
+            });
 
     /// <summary>
     /// Resumes or starts the student's attempt at an assignment, on the version the assignment pinned,
     /// enforcing its dates, its attempts allowed and its late policy.
     /// </summary>
-    public async Task<Attempt> StartForAssignmentAsync(string studentId, Assignment assignment, QuizDefinition quiz, string zone)
+    public Task<Attempt> StartForAssignmentAsync(string studentId, Assignment assignment, QuizDefinition quiz, string zone)
     {
-        var attempts = await AssignmentAttemptsAsync(studentId, assignment.Id);
-        var open = attempts.LastOrDefault(a => a.Status == AttemptStatus.InProgress);
-        if (open is not null) return open;
-        var now = Now;
         var terms = StudentTerms.Of(assignment, quiz.TimeLimitMinutes);
-        if (AssignmentRules.StartRefusal(terms, attempts.Select(Facts).ToList(), now, zone) is { } refusal)
-            throw new AttemptRefusedException(refusal);
-        var deadline = AssignmentRules.Deadline(terms, now);
-        var attempt = new Attempt
+        return StartAsync(studentId, Attempt.AssignmentScope(assignment.Id),
+            attempts => AssignmentRules.StartRefusal(terms, attempts.Select(Facts).ToList(), Now, zone),
+            now => Task.FromResult(new Attempt
+            {
+                QuizVersionId = assignment.QuizVersionId,
+                AssignmentId = assignment.Id,
+                DeadlineAt = AssignmentRules.Deadline(terms, now),
+                MaxScore = quiz.MaxPoints,
+            }));
+    }
+
+    /// <summary>
+    /// The open attempt in the scope, or a new one if the rule allows. The database decides races: a new attempt
+    /// takes the next number and the scope's one open place, both unique, so of two starts at once exactly one
+    /// inserts and the other finds it and resumes it (or is refused, if no attempt is left).
+    /// </summary>
+    private async Task<Attempt> StartAsync(string studentId, string scope, Func<IReadOnlyList<Attempt>, string?> refusal, Func<DateTime, Task<Attempt>> make)
+    {
+        for (var tries = 0; ; tries++)
         {
-            QuizVersionId = assignment.QuizVersionId,
-            StudentId = studentId,
-            AssignmentId = assignment.Id,
-            Status = AttemptStatus.InProgress,
-            StartedAt = now,
-            DeadlineAt = deadline,
-            MaxScore = quiz.MaxPoints,
-        };
-        db.Attempts.Add(attempt);
-        await db.SaveChangesAsync();
-        return attempt;
+            var attempts = await InScopeAsync(studentId, scope);
+            var open = attempts.LastOrDefault(a => a.Status == AttemptStatus.InProgress);
+            if (open is not null) return open;
+            if (refusal(attempts) is { } why) throw new AttemptRefusedException(why);
+            var now = Now;
+            var attempt = await make(now);
+            attempt.StudentId = studentId;
+            attempt.Status = AttemptStatus.InProgress;
+            attempt.StartedAt = now;
+            attempt.Scope = scope;
+            attempt.OpenScope = scope;
+            attempt.Number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1;
+            db.Attempts.Add(attempt);
+            try
+            {
+                await db.SaveChangesAsync();
+                return attempt;
+            }
+            catch (DbUpdateException) when (tries < 5)
+            {
+                // Another request started an attempt in this scope first: look again.
+                db.Entry(attempt).State = EntityState.Detached;
+            }
+        }
     }
 
     public static AttemptFacts Facts(Attempt a) => new(a.Id, a.Status, a.SubmittedAt, a.Score);
@@ -97,8 +107,11 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
     public async Task<List<Response>> ResponsesAsync(int attemptId) =>
         await db.Responses.Where(r => r.AttemptId == attemptId).ToListAsync();
 
-    /// <summary>Saves answers to an open attempt. Returns when they were saved.</summary>
-    public async Task<DateTime> SaveAsync(Attempt attempt, IReadOnlyDictionary<string, Answer> answers)
+    /// <summary>
+    /// Saves answers to an open attempt. Each answer carries its sequence (the client's edit time); one older
+    /// than what is stored arrived late and is ignored, so the newest change always wins.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(Attempt attempt, IReadOnlyDictionary<string, SentAnswer> answers)
     {
         if (IsOutOfTime(attempt))
             throw new AttemptClosedException("Time is up for this attempt, so answers can no longer be changed. Everything saved before the time limit is kept.");
@@ -109,22 +122,29 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSavedAt, now));
         if (open == 0)
             throw new AttemptClosedException("This attempt has been submitted, so it can no longer be changed.");
-        await WriteAnswersAsync(attempt.Id, answers, now);
+        var stale = await WriteAnswersAsync(attempt.Id, answers, now);
         await transaction.CommitAsync();
-        return now;
+        return new SaveResult(now, answers.Keys.Except(stale).ToList(), stale);
     }
 
     /// <summary>
     /// Submits once. The first submit wins and scores the attempt; any other (a double click, a second
     /// tab, a parallel request) finds it submitted and changes nothing. Returns whether this call submitted.
     /// </summary>
-    public async Task<bool> SubmitAsync(Attempt attempt, QuizDefinition quiz, IReadOnlyDictionary<string, Answer> answers)
+    public Task<bool> SubmitAsync(Attempt attempt, QuizDefinition quiz, IReadOnlyDictionary<string, Answer> answers) =>
+        SubmitAsync(attempt, quiz, answers.ToDictionary(a => a.Key, a => new SentAnswer(a.Value, ServerSeq)));
+
+    /// <summary>The sequence of an answer the server receives without one: the server's time, in milliseconds.</summary>
+    public long ServerSeq => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public async Task<bool> SubmitAsync(Attempt attempt, QuizDefinition quiz, IReadOnlyDictionary<string, SentAnswer> answers)
     {
         var now = Now;
         var outOfTime = IsOutOfTime(attempt);
         await using var transaction = await db.Database.BeginTransactionAsync();
         var claimed = await db.Attempts.Where(a => a.Id == attempt.Id && a.Status == AttemptStatus.InProgress)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.SubmittedAt, now).SetProperty(a => a.Status, AttemptStatus.NeedsGrading));
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.SubmittedAt, now).SetProperty(a => a.Status, AttemptStatus.NeedsGrading)
+                .SetProperty(a => a.OpenScope, (string?)null));
         if (claimed == 0) return false;
         // Answers sent with a late submit are not taken: what was saved in time counts.
         if (!outOfTime) await WriteAnswersAsync(attempt.Id, answers, now);
@@ -146,27 +166,38 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
             response.Stamp = Guid.NewGuid().ToString("N");
         }
         attempt.SubmittedAt = now;
+        attempt.OpenScope = null;
         (attempt.Score, attempt.Status) = AttemptScore.Of(responses.Values);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return true;
     }
 
-    private async Task WriteAnswersAsync(int attemptId, IReadOnlyDictionary<string, Answer> answers, DateTime now)
+    /// <summary>Writes each answer unless a newer one is stored; returns the questions whose answer arrived too late.</summary>
+    private async Task<List<string>> WriteAnswersAsync(int attemptId, IReadOnlyDictionary<string, SentAnswer> answers, DateTime now)
     {
-        if (answers.Count == 0) return;
-        var ids = answers.Keys.ToList();
-        var existing = await db.Responses.Where(r => r.AttemptId == attemptId && ids.Contains(r.QuestionId)).ToDictionaryAsync(r => r.QuestionId);
-        foreach (var (questionId, answer) in answers)
+        var stale = new List<string>();
+        foreach (var (questionId, sent) in answers)
         {
-            var json = answer.ToJson();
-            if (existing.TryGetValue(questionId, out var response))
+            var json = sent.Answer.ToJson();
+            var seq = sent.Seq;
+            var written = await db.Responses.Where(r => r.AttemptId == attemptId && r.QuestionId == questionId && r.Seq <= seq)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.AnswerJson, json).SetProperty(r => r.SavedAt, now).SetProperty(r => r.Seq, seq));
+            if (written > 0) continue;
+            if (await db.Responses.AnyAsync(r => r.AttemptId == attemptId && r.QuestionId == questionId))
             {
-                response.AnswerJson = json;
-                response.SavedAt = now;
+                stale.Add(questionId);
+                continue;
             }
-            else db.Responses.Add(new Response { AttemptId = attemptId, QuestionId = questionId, AnswerJson = json, SavedAt = now });
+            db.Responses.Add(new Response { AttemptId = attemptId, QuestionId = questionId, AnswerJson = json, SavedAt = now, Seq = seq });
+            await db.SaveChangesAsync();
         }
-        await db.SaveChangesAsync();
+        return stale;
     }
 }
+
+/// <summary>An answer as the page sent it, with its sequence: the client's edit time in milliseconds (or the server's, for a plain form post).</summary>
+public sealed record SentAnswer(Answer Answer, long Seq);
+
+/// <summary>What a save did: when, which answers it stored, and which it ignored because a newer one was already stored.</summary>
+public sealed record SaveResult(DateTime SavedAt, IReadOnlyList<string> Saved, IReadOnlyList<string> Stale);

@@ -1,11 +1,11 @@
 using Classroom.Web.Content;
 using Classroom.Web.Content.Questions;
+using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Quizzes;
 using Classroom.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Classroom.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Classroom.Web.Features.Attempts;
@@ -21,8 +21,9 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
     {
         var (lesson, quiz) = Find(slug);
         if (lesson is null || quiz is null) return NotFound();
+        var pause = await KeyGates.PracticePauseAsync(db, User.Id()!, quiz.Slug);
         var mine = await attempts.PracticeAttemptsAsync(User.Id()!, quiz.Slug);
-        return View(new PracticePage(lesson, quiz, mine.Select(a => new AttemptSummary(a.Id, a.Status, a.StartedAt, a.SubmittedAt, a.Score, a.MaxScore)).ToList()));
+        return View(new PracticePage(lesson, quiz, mine.Select(a => new AttemptSummary(a.Id, a.Status, a.StartedAt, a.SubmittedAt, a.Score, a.MaxScore)).ToList(), pause));
     }
 
     [HttpPost("/lessons/{slug}/quiz/attempts")]
@@ -30,6 +31,7 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
     {
         var (lesson, quiz) = Find(slug);
         if (lesson is null || quiz is null) return NotFound();
+        if (await KeyGates.PracticePauseAsync(db, User.Id()!, quiz.Slug) is { } pause) return Paused(pause, $"/lessons/{slug}/quiz");
         try
         {
             var attempt = await attempts.StartPracticeAsync(User.Id()!, quiz);
@@ -46,6 +48,7 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
     {
         var attempt = await attempts.FindOwnAsync(id, User.Id()!);
         if (attempt is null) return NotFound();
+        if (await PauseOfAsync(attempt) is { } pause) return Paused(pause, "/assignments");
         var quiz = await versions.DefinitionAsync(attempt.QuizVersionId);
         if (!attempt.IsSubmitted && attempts.IsOutOfTime(attempt))
             await attempts.SubmitAsync(attempt, quiz, new Dictionary<string, Answer>());
@@ -53,19 +56,26 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         return View(await TakePageAsync(attempt, quiz, message: null));
     }
 
-    /// <summary>Autosave from the page's script: one question (or a few) at a time, answered in JSON.</summary>
+    /// <summary>Autosave from the page's script: one question at a time, with its sequence, answered in JSON.</summary>
     [HttpPost("/attempts/{id:int}/autosave")]
     [RequestSizeLimit(MaxBody)]
     public async Task<IActionResult> Autosave(int id)
     {
         var attempt = await attempts.FindOwnAsync(id, User.Id()!);
         if (attempt is null) return NotFound(new { error = "There is no such attempt of yours." });
+        if (await PauseOfAsync(attempt) is { } pause) return StatusCode(StatusCodes.Status403Forbidden, new { error = pause.Message });
         var quiz = await versions.DefinitionAsync(attempt.QuizVersionId);
         try
         {
-            var answers = AnswerForm.Read(await Request.ReadFormAsync(), quiz);
-            var savedAt = await attempts.SaveAsync(attempt, answers);
-            return Ok(new { saved = answers.Keys, savedAt });
+            var answers = AnswerForm.Read(await Request.ReadFormAsync(), quiz, attempts.ServerSeq);
+            var result = await attempts.SaveAsync(attempt, answers);
+            return Ok(new
+            {
+                saved = result.Saved,
+                stale = result.Stale,
+                savedAt = result.SavedAt,
+                seqs = answers.ToDictionary(a => a.Key, a => a.Value.Seq),
+            });
         }
         catch (BadAnswerException e)
         {
@@ -77,34 +87,40 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         }
     }
 
-    /// <summary>The form itself: "Save answers" or "Submit", and what a page without script uses.</summary>
+    /// <summary>
+    /// The form itself: "Save answers", or "Submit", which first saves and asks for confirmation (naming what
+    /// is unanswered) unless the post says it is confirmed. A page without script works the same way.
+    /// </summary>
     [HttpPost("/attempts/{id:int}")]
     [RequestSizeLimit(MaxBody)]
     public async Task<IActionResult> Post(int id)
     {
         var attempt = await attempts.FindOwnAsync(id, User.Id()!);
         if (attempt is null) return NotFound();
+        if (await PauseOfAsync(attempt) is { } pause) return Paused(pause, "/assignments");
         var quiz = await versions.DefinitionAsync(attempt.QuizVersionId);
         var form = await Request.ReadFormAsync();
-        Dictionary<string, Answer> answers;
+        Dictionary<string, SentAnswer> answers;
         try
         {
-            answers = AnswerForm.Read(form, quiz);
+            answers = AnswerForm.Read(form, quiz, attempts.ServerSeq);
         }
         catch (BadAnswerException e)
         {
             return this.ProblemView(StatusCodes.Status400BadRequest, "That answer could not be saved", e.Message, $"/attempts/{id}");
         }
 
-        if (form["action"] == "submit")
+        var submit = form["action"] == "submit";
+        if (submit && form["confirm"] == "yes")
         {
             await attempts.SubmitAsync(attempt, quiz, answers);
             return Redirect($"/attempts/{id}/review");
         }
         try
         {
-            var savedAt = await attempts.SaveAsync(attempt, answers);
-            return View("Take", await TakePageAsync(attempt, quiz, $"Your answers were saved at {savedAt:HH:mm:ss} UTC."));
+            var result = answers.Count > 0 && !attempts.IsOutOfTime(attempt) ? await attempts.SaveAsync(attempt, answers) : null;
+            if (submit) return View("Confirm", await ConfirmPageAsync(attempt, quiz));
+            return View("Take", await TakePageAsync(attempt, quiz, $"Your answers were saved at {result?.SavedAt ?? DateTime.UtcNow:HH:mm:ss} UTC."));
         }
         catch (AttemptClosedException e)
         {
@@ -118,6 +134,7 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         var attempt = await attempts.FindOwnAsync(id, User.Id()!);
         if (attempt is null) return NotFound();
         if (!attempt.IsSubmitted) return Redirect($"/attempts/{id}");
+        if (await PauseOfAsync(attempt) is { } pause) return Paused(pause, "/assignments");
         var quiz = await versions.DefinitionAsync(attempt.QuizVersionId);
         var responses = await attempts.ResponsesAsync(id);
         var lesson = catalog.FindLesson(quiz.LessonSlug);
@@ -126,6 +143,13 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
             with { ArticleLabels = catalog.Articles.ToDictionary(a => a.Slug, a => a.Label) });
     }
 
+    /// <summary>A practice attempt is paused while the student's assignment of the same quiz keeps its keys hidden.</summary>
+    private async Task<PracticePause?> PauseOfAsync(Attempt attempt) =>
+        attempt.AssignmentId is null ? await KeyGates.PracticePauseAsync(db, attempt.StudentId, attempt.QuizVersion!.QuizSlug) : null;
+
+    private ViewResult Paused(PracticePause pause, string backUrl) =>
+        this.ProblemView(StatusCodes.Status403Forbidden, "Practice is paused", pause.Message, backUrl);
+
     private (Lesson? Lesson, QuizDefinition? Quiz) Find(string slug) =>
         (catalog.FindLesson(slug), catalog.QuizForLesson(slug));
 
@@ -133,11 +157,18 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         new(attempt.Id, quiz, catalog.FindLesson(quiz.LessonSlug)?.Title ?? quiz.Title, await attempts.AnswersAsync(attempt.Id),
             attempt.DeadlineAt, attempt.LastSavedAt, message);
 
+    private async Task<ConfirmPage> ConfirmPageAsync(Attempt attempt, QuizDefinition quiz)
+    {
+        var answers = await attempts.AnswersAsync(attempt.Id);
+        var unanswered = quiz.Questions.Select((q, i) => (q, i)).Where(x => (answers.GetValueOrDefault(x.q.Id) ?? Answer.Empty).IsEmpty)
+            .Select(x => new UnansweredQuestion(x.i + 1, x.q.Prompt)).ToList();
+        return new ConfirmPage(attempt.Id, quiz.Title, quiz.Questions.Count, unanswered);
+    }
 }
 
 public sealed record AttemptSummary(int Id, AttemptStatus Status, DateTime StartedAt, DateTime? SubmittedAt, decimal? Score, decimal MaxScore);
 
-public sealed record PracticePage(Lesson Lesson, QuizDefinition Quiz, IReadOnlyList<AttemptSummary> Attempts)
+public sealed record PracticePage(Lesson Lesson, QuizDefinition Quiz, IReadOnlyList<AttemptSummary> Attempts, PracticePause? Pause)
 {
     public bool HasOpenAttempt => Attempts.Any(a => a.Status == AttemptStatus.InProgress);
     public bool AttemptsLeft => Quiz.AttemptsAllowed is not int allowed || HasOpenAttempt || Attempts.Count < allowed;
@@ -147,5 +178,9 @@ public sealed record TakePage(int AttemptId, QuizDefinition Quiz, string LessonT
     DateTime? DeadlineAt, DateTime? LastSavedAt, string? Message)
 {
     public Answer AnswerTo(string questionId) => Answers.GetValueOrDefault(questionId) ?? Answer.Empty;
+    public int Answered => Quiz.Questions.Count(q => !AnswerTo(q.Id).IsEmpty);
 }
 
+public sealed record UnansweredQuestion(int Number, string Prompt);
+
+public sealed record ConfirmPage(int AttemptId, string Title, int Questions, IReadOnlyList<UnansweredQuestion> Unanswered);

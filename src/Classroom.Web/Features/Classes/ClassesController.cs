@@ -74,7 +74,16 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
         var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.ClassId == found.Id && e.StudentId == studentId);
         if (enrollment is null) db.Enrollments.Add(new Enrollment { ClassId = found.Id, StudentId = studentId, JoinedAt = Now });
         else enrollment.RemovedAt = null;
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // The same student joined in another request at the same moment (a double click): they are in.
+            db.ChangeTracker.Clear();
+            if (!await access.IsEnrolledAsync(found.Id, studentId)) throw;
+        }
         TempData["Flash"] = $"You joined {found.Name}.";
         return Redirect($"/classes/{found.Id}");
     }

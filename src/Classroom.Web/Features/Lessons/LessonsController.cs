@@ -8,15 +8,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Classroom.Web.Features.Lessons;
 
-public sealed class LessonsController(CourseCatalog catalog, ClassroomDbContext db) : Controller
+public sealed class LessonsController(CourseCatalog catalog, ClassroomDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("/lessons/{slug}")]
     public async Task<IActionResult> Show(string slug)
     {
         var lesson = catalog.FindLesson(slug);
         if (lesson is null) return NotFound();
+        TryFirstNotice? tryFirst = null;
         if (User.IsInRole(Roles.Student) && User.Id() is { } userId)
+        {
             await MarkReadAsync(userId, slug);
+            tryFirst = await KeyGates.TryFirstAsync(db, userId, slug, clock.GetUtcNow().UtcDateTime);
+        }
+        if (tryFirst is not null)
+        {
+            // Try first: the article plain, with why and when the markup opens; nothing that marks the answers.
+            var plain = lesson.Article is null ? null : ArticleMarkup.Render(lesson.Article, []);
+            return View(new LessonPage(lesson, HtmlString.Empty, plain, [], HasQuiz: false) { TryFirst = tryFirst });
+        }
 
         var categories = Taxonomy.All
             .Select(c => new LegendEntry(c, lesson.Annotations.Count(a => a.Category == c)))
@@ -41,6 +51,10 @@ public sealed class LessonsController(CourseCatalog catalog, ClassroomDbContext 
     }
 }
 
-public sealed record LessonPage(Lesson Lesson, IHtmlContent TeachingText, IHtmlContent? ArticleText, IReadOnlyList<LegendEntry> Legend, bool HasQuiz);
+public sealed record LessonPage(Lesson Lesson, IHtmlContent TeachingText, IHtmlContent? ArticleText, IReadOnlyList<LegendEntry> Legend, bool HasQuiz)
+{
+    /// <summary>Set when this student's class takes the lesson's quiz "try first": the page shows the article plain.</summary>
+    public TryFirstNotice? TryFirst { get; init; }
+}
 
 public sealed record LegendEntry(Category Category, int Count);

@@ -64,6 +64,9 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
         var teaches = assignment is not null && await access.TeachesAsync(assignment.ClassId, User);
         // A student gets their own report once grades are released (or of a practice attempt); a teacher, any of their class's.
         if (!(teaches || (own && (assignment is null || assignment.ReleasedAt is not null)))) return NotFound();
+        if (own && assignment is null && await KeyGates.PracticePauseAsync(db, attempt.StudentId, attempt.QuizVersion?.QuizSlug
+                ?? await db.QuizVersions.Where(v => v.Id == attempt.QuizVersionId).Select(v => v.QuizSlug).SingleAsync()) is { } pause)
+            return this.ProblemView(StatusCodes.Status403Forbidden, "Practice is paused", pause.Message, "/assignments");
         var quiz = await versions.DefinitionAsync(attempt.QuizVersionId);
         var responses = await db.Responses.Where(r => r.AttemptId == id).ToListAsync();
         var model = ReportQuery.Report(attempt, quiz, responses, attempt.Student!.DisplayName, assignment);

@@ -100,6 +100,19 @@ public static class AssignmentRules
         };
     }
 
+    /// <summary>
+    /// Whether a student may see the keys of an assignment's quiz anywhere (its review, or practice): with
+    /// "score and keys" once they have submitted, otherwise once grades are released.
+    /// </summary>
+    public static bool KeysOpenTo(ReviewPolicy policy, bool released, bool submitted) =>
+        released || (policy == ReviewPolicy.ScoreAndKeys && submitted);
+
+    public static string Describe(LessonMarkup markup) => markup switch
+    {
+        LessonMarkup.TryFirst => "Try first: the lesson's highlights, notes and ledger open to each student when they submit, or when the assignment closes",
+        _ => "Open book: students can read the lesson's highlights, notes and ledger before the quiz",
+    };
+
     public static string Describe(ReviewPolicy policy) => policy switch
     {
         ReviewPolicy.NothingUntilRelease => "Nothing until grades are released; then scores, feedback, keys and explanations",
