@@ -12,6 +12,9 @@ public sealed class RequestSizeCheck(RequestDelegate next)
 {
     public const long SiteLimit = 1024 * 1024;
 
+    private static string Nul(string where) =>
+        $"Something in {where} contains a NUL character (U+0000), which cannot be saved. Remove it (it often comes from pasting out of another program) and try again. Nothing was saved.";
+
     public static string TooLarge(long limit) => $"The request is too large: the limit here is {limit:N0} bytes. Nothing was saved.";
 
     public async Task InvokeAsync(HttpContext context)
@@ -40,12 +43,22 @@ public sealed class RequestSizeCheck(RequestDelegate next)
         {
             if (request.HasFormContentType)
             {
-                var form = await request.ReadFormAsync(context.RequestAborted);
+                IFormCollection form;
+                try
+                {
+                    form = await request.ReadFormAsync(context.RequestAborted);
+                }
+                catch (InvalidDataException e)
+                {
+                    // A URL-encoded form with %00 does not even parse; any other malformed form is refused the same way.
+                    await RefuseAsync(context, StatusCodes.Status400BadRequest, e.InnerException?.Message.Contains("null characters") == true
+                        ? Nul("a field") : $"The form could not be read ({e.Message}). Nothing was saved.");
+                    return;
+                }
                 foreach (var (key, values) in form)
                     if (values.Any(v => v?.Contains('\0') == true))
                     {
-                        await RefuseAsync(context, StatusCodes.Status400BadRequest,
-                            $"The field \"{key}\" contains a NUL character (U+0000), which cannot be saved. Remove it (it often comes from pasting out of another program) and try again. Nothing was saved.");
+                        await RefuseAsync(context, StatusCodes.Status400BadRequest, Nul($"the field \"{key}\""));
                         return;
                     }
             }
