@@ -20,5 +20,10 @@ catch (ContentException e)
     Console.Error.WriteLine($"Course content is not valid, so the site did not start.\n{e.Message}");
     return 1;
 }
+catch (Classroom.Web.Data.StartupException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
 
 public partial class Program;

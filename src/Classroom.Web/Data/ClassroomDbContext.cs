@@ -18,6 +18,10 @@ public class ClassroomDbContext(DbContextOptions<ClassroomDbContext> options) : 
     public DbSet<ClassInstructor> ClassInstructors => Set<ClassInstructor>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ScoreChange> ScoreChanges => Set<ScoreChange>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
+    public DbSet<ResetCode> ResetCodes => Set<ResetCode>();
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -26,7 +26,6 @@ public static class ClassroomExtensions
         var config = builder.Configuration;
 
         services.Configure<ContentOptions>(config.GetSection(ContentOptions.Section));
-        services.Configure<RateLimitOptions>(config.GetSection(RateLimitOptions.Section));
         services.Configure<Demo.DemoOptions>(config.GetSection(Demo.DemoOptions.Section));
 
         services.AddSingleton(sp =>
@@ -45,65 +44,21 @@ public static class ClassroomExtensions
             .SetApplicationName("Classroom")
             .PersistKeysToDbContext<ClassroomDbContext>();
 
-        services.AddIdentity<ApplicationUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 8;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.User.RequireUniqueEmail = true;
-            })
-            .AddEntityFrameworkStores<ClassroomDbContext>()
-            .AddDefaultTokenProviders()
-            .AddPasswordValidator<PasswordLengthValidator<ApplicationUser>>();
-
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.LoginPath = "/account/login";
-            o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/account/denied";
-            o.Cookie.Name = "classroom.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            // A signed-in user who may not see a page gets a plain 403 (rendered by the error page), not a redirect.
-            o.Events.OnRedirectToAccessDenied = context =>
-            {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
+        services.AddClassroomAccounts(config, builder.Environment);
+        services.AddClassroomSecurity(config);
 
         // Articles quote “curly” text and names with accents: keep them readable in the HTML, still encoded where it matters.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestSizeCheck.SiteLimit);
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, token) =>
-            {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("Too many attempts from this address. Wait a minute and try again.", token);
-            };
-            o.AddPolicy(RateLimitPolicies.Auth, http =>
-            {
-                var limits = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                // Only posts count: reading the sign-in form is free.
-                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("get");
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AuthPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
-        });
-
         services.AddAuthorization(o => o.AddPolicy(Policies.Teaching, p => p.RequireRole(Roles.Instructor, Roles.Admin)));
 
-        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<AccountRequirements>();
+            })
             .AddRazorOptions(o =>
             {
                 o.ViewLocationFormats.Clear();
@@ -150,10 +105,17 @@ public static class ClassroomExtensions
         if (demo) await Demo.DemoData.SeedAsync(app.Services);
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(Welcome(app, demo)));
 
+        // The client's address and scheme come from trusted proxies only (ForwardedHeaders:KnownProxies/KnownNetworks).
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
             app.UseDeveloperExceptionPage();
         else
+        {
             app.UseExceptionHandler("/error");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseSecurityHeaders(SecuritySetup.Headers());
         app.UseStatusCodePagesWithReExecute("/error/{0}");
 
         app.UseStaticFiles();
@@ -161,6 +123,7 @@ public static class ClassroomExtensions
         app.UseRateLimiter();
         app.UseMiddleware<RequestSizeCheck>();
         app.UseAuthentication();
+        app.UseNoStoreForPrivatePages();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health");

@@ -10,7 +10,7 @@ public class AdminTests(ClassroomFactory factory) : IClassFixture<ClassroomFacto
     {
         var response = await factory.CreateBrowserLikeClient().GetAsync("/admin/instructors");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery);
+        Assert.StartsWith("/account/login", response.Headers.Location?.OriginalString);
     }
 
     [Theory]

@@ -35,7 +35,7 @@ public class AttemptFlowTests(ClassroomFactory factory) : IClassFixture<Classroo
         Assert.Contains("href=\"/lessons/tal-afar-offensive/quiz\"", lesson);
         var anonymous = await factory.CreateBrowserLikeClient().GetAsync("/lessons/tal-afar-offensive/quiz");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.StartsWith("/account/login", anonymous.Headers.Location?.PathAndQuery);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixture<Mat
         {
             var response = await fixture.Client(Roles[i]).GetAsync(Url(page));
             Assert.True((int)response.StatusCode == expected[i], $"{Roles[i]} on {page}: expected {expected[i]}, got {(int)response.StatusCode}");
-            if (Roles[i] == "anonymous") Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery);
+            if (Roles[i] == "anonymous") Assert.StartsWith("/account/login", response.Headers.Location?.OriginalString);
         }
     }
 

@@ -27,7 +27,7 @@ public class ClassroomFactory : WebApplicationFactory<Program>
             var settings = new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Classroom"] = $"Data Source={dbPath}",
-                ["RateLimits:AuthPermitsPerMinute"] = "10000",
+                ["Throttle:AddressPostsPerMinute"] = "10000",
                 // Tests build their own people and classes (TestData); the demo seed is tested on its own.
                 ["Demo:Seed"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",

@@ -6,8 +6,11 @@ namespace Classroom.Web.Data.Configurations;
 
 public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
 {
-    public void Configure(EntityTypeBuilder<ApplicationUser> user) =>
+    public void Configure(EntityTypeBuilder<ApplicationUser> user)
+    {
         user.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+        user.Property(u => u.MustChangePassword).HasDefaultValue(false);
+    }
 }
 
 public sealed class LessonReadConfiguration : IEntityTypeConfiguration<LessonRead>
@@ -121,5 +124,52 @@ public sealed class ScoreChangeConfiguration : IEntityTypeConfiguration<ScoreCha
         s.Property(x => x.Reason).HasMaxLength(1_000);
         s.HasOne(x => x.Response).WithMany().HasForeignKey(x => x.ResponseId).OnDelete(DeleteBehavior.Cascade);
         s.HasOne(x => x.ChangedBy).WithMany().HasForeignKey(x => x.ChangedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> s)
+    {
+        s.Property(x => x.Id).HasMaxLength(40);
+        s.Property(x => x.Address).HasMaxLength(64);
+        s.Property(x => x.Device).HasMaxLength(200);
+        s.Property(x => x.EndReason).HasMaxLength(100);
+        s.HasIndex(x => x.UserId);
+        s.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class SignInEventConfiguration : IEntityTypeConfiguration<SignInEvent>
+{
+    public void Configure(EntityTypeBuilder<SignInEvent> e)
+    {
+        e.Property(x => x.Kind).HasMaxLength(60).IsRequired();
+        e.Property(x => x.Email).HasMaxLength(256);
+        e.Property(x => x.Address).HasMaxLength(64);
+        e.Property(x => x.Detail).HasMaxLength(300);
+        e.HasIndex(x => x.At);
+        e.HasIndex(x => x.UserId);
+        e.HasIndex(x => x.Email);
+    }
+}
+
+public sealed class ResetCodeConfiguration : IEntityTypeConfiguration<ResetCode>
+{
+    public void Configure(EntityTypeBuilder<ResetCode> r)
+    {
+        r.Property(x => x.CodeHash).HasMaxLength(64).IsRequired();
+        r.HasIndex(x => x.UserId);
+        r.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class SiteSettingConfiguration : IEntityTypeConfiguration<SiteSetting>
+{
+    public void Configure(EntityTypeBuilder<SiteSetting> s)
+    {
+        s.HasKey(x => x.Key);
+        s.Property(x => x.Key).HasMaxLength(100);
+        s.Property(x => x.Value).HasMaxLength(1000);
     }
 }

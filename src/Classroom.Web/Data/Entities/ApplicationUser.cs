@@ -6,6 +6,12 @@ public class ApplicationUser : IdentityUser
 {
     /// <summary>The name a teacher sees on a roster and in the gradebook.</summary>
     public string DisplayName { get; set; } = "";
+
+    /// <summary>Set when someone else chose the password (an admin creating the account): the owner must choose their own at first sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>The last authenticator time step accepted, so a code cannot be used twice.</summary>
+    public long? LastTotpStep { get; set; }
 }
 
 public static class Roles

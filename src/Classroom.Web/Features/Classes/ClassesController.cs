@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Classroom.Web.Features.Classes;
 
 [Authorize]
-public sealed class ClassesController(ClassroomDbContext db, ClassAccess access, UserManager<ApplicationUser> users, TimeProvider clock) : Controller
+public sealed class ClassesController(ClassroomDbContext db, ClassAccess access, UserManager<ApplicationUser> users, TimeProvider clock,
+    Account.ResetCodes codes, Account.SignInAudit audit) : Controller
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private bool Teaches => User.IsInRole(Roles.Instructor) || User.IsInRole(Roles.Admin);
@@ -58,7 +59,7 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
     }
 
     [HttpPost("/classes/join")]
-    [EnableRateLimiting(RateLimitPolicies.Auth)]
+    [EnableRateLimiting(RateLimitPolicies.Join)]
     public async Task<IActionResult> Join(JoinForm form)
     {
         if (Teaches) return Forbid();
@@ -147,6 +148,19 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
         await db.SaveChangesAsync();
         TempData["Flash"] = $"{enrollment.Student!.DisplayName} was removed from the class. Their attempts are kept.";
         return Redirect($"/classes/{id}");
+    }
+
+    /// <summary>A one-time code for a student of the class who forgot their password, shown once to the teacher.</summary>
+    [HttpPost("/classes/{id:int}/students/{studentId}/reset-code")]
+    [Authorize(Policy = Policies.Teaching)]
+    public async Task<IActionResult> ResetCode(int id, string studentId)
+    {
+        if (!await access.TeachesAsync(id, User) || !await access.IsEnrolledAsync(id, studentId)) return NotFound();
+        var student = await users.FindByIdAsync(studentId);
+        if (student is null) return NotFound();
+        var code = await codes.IssueAsync(student.Id, User.Id()!);
+        await audit.RecordAsync(Data.Entities.SignInKinds.ResetCodeIssued, HttpContext, student.Email, student.Id, User.Id(), $"class {id}");
+        return View("~/Features/Account/ResetCodeIssued.cshtml", new Account.IssuedResetCode(student.DisplayName, student.Email ?? "", code, $"/classes/{id}"));
     }
 
     [HttpPost("/classes/{id:int}/instructors")]

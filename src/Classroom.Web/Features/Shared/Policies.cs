@@ -10,6 +10,9 @@ public static class Policies
 /// <summary>Named rate-limit policies, registered once at start.</summary>
 public static class RateLimitPolicies
 {
-    /// <summary>Sign-in, sign-up and joining a class.</summary>
+    /// <summary>Sign-in, sign-up and code posts: a generous ceiling per address.</summary>
     public const string Auth = "auth";
+
+    /// <summary>Joining a class with a code: a limit per signed-in person.</summary>
+    public const string Join = "join";
 }
