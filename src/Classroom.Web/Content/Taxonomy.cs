@@ -18,11 +18,10 @@ public static class Taxonomy
         new("framing-device", "Framing", "Scare quotes, theme tags, a title that argues."),
         new("disclosure", "Small print and funding", "Disclaimers, fair-use notices, requests for support."),
         new("aggregation-artefact", "Pasted from elsewhere", "Signs the publisher pasted other outlets' text: \"(CNN)\", pronouns with no one to refer to."),
-        new("capture-artefact", "Left over from copying", "Leftovers of saving the web page as text: \"Share\", \"Advertisement\", a caption with no picture."),
+        new("capture-artefact", "Left over from saving the page", "Probably left behind when the web page was saved as text: \"Share\", \"Advertisement\", a caption whose photo is gone."),
         new("unsupported-claim", "Claim with nothing behind it", "A headline or sentence that nothing in the text backs."),
         new("error", "Mistake in the text", "A misspelt name, a wrong word."),
     ];
-
 
     private static readonly Dictionary<string, Category> BySlug = All.ToDictionary(c => c.Slug);
 

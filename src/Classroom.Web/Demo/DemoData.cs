@@ -102,7 +102,7 @@ public static class DemoData
             ["caption"] = new Answer { TrueFalse = true },
             ["via-al-jazeera"] = new Answer { Choices = ["success", "moved-in"] },
             ["unnamed-sentences"] = new Answer { Sentences = ["4.1", "4.2", "4.3"] },
-            ["ledger"] = new Answer { Rows = [new("military sources", false, "according to"), new("Rupert Jones", true, "direct quote")] },
+            ["ledger"] = new Answer { Rows = [new("military sources", false, "according to"), new("the reporter", false, "direct quote"), new("Rupert Jones", true, "direct quote")] },
             ["hedge-word"] = new Answer { Text = "reportedly" },
             ["last-paragraph"] = new Answer { Choices = ["guess"] },
             ["why-names-matter"] = new Answer { Text = "Because you cannot check who they are or whether they have a reason to say it." },

@@ -45,7 +45,7 @@ public class AssignmentFlowTests
         Assert.Equal(new DateTime(2026, 1, 12, 13, 0, 0), stored.OpensAt);
         Assert.Equal(new DateTime(2026, 1, 15, 4, 59, 0), stored.DueAt);
         Assert.Equal("mosul-retreat", stored.QuizVersion!.QuizSlug);
-        Assert.Equal("Mosul: headline, words and what is left out", stored.Title);
+        Assert.Equal("Mosul: the opening, the words and what is left out", stored.Title);
         Assert.Contains("Wed 14 Jan 2026, 23:59 (America/New_York)", await teacher.GetStringAsync($"/assignments/{id}"));
 
         var bad = await teacher.PostFormAsync($"/classes/{world.ClassId}/assignments", Form("2026-01-14T08:00", "2026-01-12T08:00"), tokenFrom: $"/classes/{world.ClassId}/assignments/new");

@@ -31,7 +31,7 @@ public class AttemptBadInputTests(ClassroomFactory factory) : IClassFixture<Clas
     [InlineData("q.unnamed-sentences", "42.1", "Sentence '42.1' is not a sentence of the article.")]
     [InlineData("q.unnamed-sentences", "4.9", "Sentence '4.9' is not a sentence of the article.")]
     [InlineData("q.caption", "maybe", "Question 'caption' takes true or false, not 'maybe'.")]
-    [InlineData("q.ledger.r3.source", "x", "Question 'ledger' has no ledger row '3'.")]
+    [InlineData("q.ledger.r4.source", "x", "Question 'ledger' has no ledger row '4'.")]
     [InlineData("q.ledger.r1.attribution", "rumour", "'rumour' is not a way of attributing a claim.")]
     public async Task An_answer_that_does_not_fit_the_attempts_quiz_is_refused_with_a_message(string key, string value, string message)
     {

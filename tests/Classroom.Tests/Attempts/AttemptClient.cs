@@ -46,10 +46,11 @@ public sealed class AttemptClient(HttpClient client)
         ("present", "outlet"), ("q.outlet", "not-stated"),
         ("present", "caption"), ("q.caption", "true"),
         ("present", "via-al-jazeera"), ("q.via-al-jazeera", "success"), ("q.via-al-jazeera", "moved-in"), ("q.via-al-jazeera", "abadi"),
-        ("present", "unnamed-sentences"), ("q.unnamed-sentences", "3.1"), ("q.unnamed-sentences", "4.1"), ("q.unnamed-sentences", "4.2"), ("q.unnamed-sentences", "4.3"),
+        ("present", "unnamed-sentences"), ("q.unnamed-sentences", "3.1"), ("q.unnamed-sentences", "4.1"), ("q.unnamed-sentences", "4.3"),
         ("present", "ledger"),
         ("q.ledger.r1.source", "several military sources"), ("q.ledger.r1.named", "no"), ("q.ledger.r1.attribution", "according to"),
-        ("q.ledger.r2.source", "Rupert Jones"), ("q.ledger.r2.named", "yes"), ("q.ledger.r2.attribution", "direct quote"),
+        ("q.ledger.r2.source", "the reporter"), ("q.ledger.r2.named", "no"), ("q.ledger.r2.attribution", "direct quote"),
+        ("q.ledger.r3.source", "Rupert Jones"), ("q.ledger.r3.named", "yes"), ("q.ledger.r3.attribution", "paraphrase"),
         ("present", "hedge-word"), ("q.hedge-word.text", "Reportedly"),
         ("present", "last-paragraph"), ("q.last-paragraph", "guess"),
     ];

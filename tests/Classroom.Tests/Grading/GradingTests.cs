@@ -70,10 +70,12 @@ public class GradingTests
         Assert.Equal(2, ids.Count);
         Assert.Contains($"name=\"next\" value=\"{ids[1]}\"", html);
         var first = await ResponseAsync(factory, ids[0]);
-        var saved = await GradeAsync(teacher, ids[0], first.Stamp, page, ("points", "2"), ("next", ids[1].ToString()));
+        // The short answer is marked with its small rubric (full, partial, no evidence); focus lands on the next student's first level.
+        var saved = await GradeAsync(teacher, ids[0], first.Stamp, page, ("level0", "0"), ("next", ids[1].ToString()));
         Assert.Equal($"{page}?focus={ids[1]}#response-{ids[1]}", saved.Headers.Location?.OriginalString);
+        Assert.Equal(2m, (await ResponseAsync(factory, ids[0])).Points);
         var focused = await teacher.GetStringAsync($"{page}?focus={ids[1]}");
-        Assert.Matches($"id=\"points-{ids[1]}\"[^>]*autofocus", focused);
+        Assert.Matches($"id=\"r{ids[1]}-c0-l0\"[^>]*autofocus", focused);
     }
 
     [Fact]

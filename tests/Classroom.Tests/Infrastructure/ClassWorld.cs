@@ -79,9 +79,9 @@ public sealed class ClassWorld
             var principal = await Principal(scope.ServiceProvider, teacher.Id);
             foreach (var r in await db.Responses.AsNoTracking().Where(r => r.AttemptId == first && r.NeedsGrading).ToListAsync())
             {
-                var rubric = await IsRubricAsync(scope.ServiceProvider, r);
+                var essay = await IsEssayAsync(scope.ServiceProvider, r);
                 var result = await grading.GradeAsync(r.Id, principal,
-                    new GradeInput(rubric ? [0, 0, 1] : null, rubric ? null : 2, "Good: you named each step.", null, r.Stamp));
+                    new GradeInput(essay ? [0, 0, 1] : null, essay ? null : 2, "Good: you named each step.", null, r.Stamp));
                 Assert.Equal(GradeOutcome.Saved, result.Outcome);
             }
         }
@@ -91,12 +91,12 @@ public sealed class ClassWorld
     public static string OpenShortAnswer(Classroom.Web.Content.QuizDefinition quiz) =>
         quiz.Questions.OfType<ShortAnswerQuestion>().First(q => q.NeedsInstructor).Id;
 
-    private static async Task<bool> IsRubricAsync(IServiceProvider services, Response response)
+    private static async Task<bool> IsEssayAsync(IServiceProvider services, Response response)
     {
         var db = services.GetRequiredService<ClassroomDbContext>();
         var versionId = await db.Attempts.Where(a => a.Id == response.AttemptId).Select(a => a.QuizVersionId).SingleAsync();
         var quiz = await services.GetRequiredService<Classroom.Web.Features.Quizzes.QuizVersions>().DefinitionAsync(versionId);
-        return quiz.Find(response.QuestionId)!.GradingRubric.Count > 0;
+        return quiz.Find(response.QuestionId) is EssayQuestion;
     }
 
     private static async Task<System.Security.Claims.ClaimsPrincipal> Principal(IServiceProvider services, string userId)

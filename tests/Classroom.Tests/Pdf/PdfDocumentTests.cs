@@ -160,9 +160,10 @@ public class PdfDocumentTests(ClassroomFactory factory) : IClassFixture<Classroo
         var text = await PdfText.FlatAsync(await PdfAsync(teacher, url));
         var quiz = Catalog.QuizForLesson("tal-afar-offensive")!;
         Assert.Contains("The article does not say (key)", text);
-        Assert.Contains("Key: 3.1, 4.1, 4.2, 4.3", text);
+        Assert.Contains("Key: 3.1, 4.1, 4.3", text);
         foreach (var q in quiz.Questions) Assert.Contains(PdfText.Fold(q.Explanation), text);
-        Assert.Contains("Follows at least two claims back step by step", text);
+        Assert.Contains("Traces claims back hand by hand", text);
+        Assert.Contains("No evidence", text);
         Assert.Contains("○ Unnamed source", text);   // categories carry a mark and a name, not a colour
         Assert.Contains("◆ Second-hand report", text);
 
