@@ -9,6 +9,8 @@ public static class Accessibility
     /// <summary>Runs axe on the page and fails on any serious or critical violation, listing them.</summary>
     public static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
+        if (BrowserFixture.CspViolations.TryGetValue(page, out var refused))
+            lock (refused) Assert.True(refused.Count == 0, $"CSP violations on {page.Url}:\n" + string.Join("\n", refused));
         AxeResult result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", serious.Select(v =>

@@ -44,7 +44,21 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        WatchForCspViolations(page);
+        return page;
+    }
+
+    /// <summary>What the browser refused under the site's Content-Security-Policy, per page; the accessibility check fails on any.</summary>
+    public static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> CspViolations = new();
+
+    public static void WatchForCspViolations(IPage page)
+    {
+        var seen = CspViolations.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (seen) seen.Add(message.Text);
+        };
     }
 
     public async Task DisposeAsync()

@@ -45,7 +45,7 @@ public static class ClassroomExtensions
             .PersistKeysToDbContext<ClassroomDbContext>();
 
         services.AddClassroomAccounts(config, builder.Environment);
-        services.AddClassroomSecurity(config);
+        services.AddClassroomSecurity();
 
         // Articles quote “curly” text and names with accents: keep them readable in the HTML, still encoded where it matters.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -65,6 +65,7 @@ public static class ClassroomExtensions
                 o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Content/Questions/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationExpanders.Add(new FeatureFolders());
             });
 
         services.AddSingleton(TimeProvider.System);

@@ -19,11 +19,12 @@ public sealed class ProxyOptions
 /// <summary>What a school's security review reads: response headers, transport, trusted hosts and proxies.</summary>
 public static class SecuritySetup
 {
-    public static IServiceCollection AddClassroomSecurity(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddClassroomSecurity(this IServiceCollection services)
     {
-        var proxies = config.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
-        services.Configure<ForwardedHeadersOptions>(o =>
+        // Read from the final configuration (hosts and tests add settings after the app's own code runs).
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, config) =>
         {
+            var proxies = config.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions();
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             foreach (var proxy in proxies.KnownProxies) o.KnownProxies.Add(IPAddress.Parse(proxy));
             foreach (var network in proxies.KnownNetworks) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));

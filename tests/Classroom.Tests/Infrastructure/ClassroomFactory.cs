@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -35,7 +36,39 @@ public class ClassroomFactory : WebApplicationFactory<Program>
             foreach (var (key, value) in Settings) settings[key] = value;
             config.AddInMemoryCollection(settings);
         });
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddress>());
         if (TestServices is not null) builder.ConfigureTestServices(TestServices);
+    }
+
+    /// <summary>
+    /// The test server has no network, so every request gets a client address: one school address by default,
+    /// or the one a test names in the X-Test-Client-Address header (to be a pupil elsewhere, or a flood).
+    /// </summary>
+    private sealed class ClientAddress : IStartupFilter
+    {
+        public const string Header = "X-Test-Client-Address";
+        public static readonly System.Net.IPAddress School = System.Net.IPAddress.Parse("203.0.113.10");
+
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = context.Request.Headers.TryGetValue(Header, out var value) && System.Net.IPAddress.TryParse(value.ToString(), out var given)
+                    ? given : School;
+                await nextMiddleware();
+            });
+            next(app);
+        };
+    }
+
+    public const string AddressHeader = ClientAddress.Header;
+
+    /// <summary>A client that appears to come from another address.</summary>
+    public HttpClient CreateClientFrom(string address)
+    {
+        var client = CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.Add(AddressHeader, address);
+        return client;
     }
 
     public HttpClient CreateBrowserLikeClient() =>

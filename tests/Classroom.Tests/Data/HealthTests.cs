@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net;
+using Classroom.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Classroom.Tests.Data;
+
+/// <summary>Health is honest, and a database that cannot be written stops start-up with one clear line.</summary>
+public class HealthTests
+{
+    [Fact]
+    public async Task Health_is_unhealthy_while_the_database_cannot_be_written()
+    {
+        using var factory = new ClassroomFactory();
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        // Another process holds the write lock: the app's probe cannot write.
+        using var blocker = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False");
+        blocker.Open();
+        using (var begin = blocker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE;";
+            begin.ExecuteNonQuery();
+        }
+        await Task.Delay(TimeSpan.FromSeconds(10.5)); // past the time one answer stands
+        var blocked = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, blocked.StatusCode);
+        Assert.Equal("Unhealthy", await blocked.Content.ReadAsStringAsync());
+        using (var end = blocker.CreateCommand())
+        {
+            end.CommandText = "ROLLBACK;";
+            end.ExecuteNonQuery();
+        }
+    }
+
+    public static TheoryData<string, string> Unwritable => new()
+    {
+        // A folder that is really a file, and a folder on a read-only file system (true even for root).
+        { "a file where the folder should be", "{file}/data/classroom.db" },
+        { "a read-only file system", "/proc/classroom-test/classroom.db" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unwritable))]
+    public async Task A_database_path_that_cannot_be_written_stops_start_up_with_one_line(string why, string template)
+    {
+        var folder = Directory.CreateTempSubdirectory("classroom-unwritable-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "not-a-folder");
+            await File.WriteAllTextAsync(file, "");
+            var path = template.Replace("{file}", file);
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Classroom.Web.dll")])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                Environment =
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                    ["ConnectionStrings__Classroom"] = $"Data Source={path}",
+                    ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                },
+            };
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            Assert.True(process.WaitForExit(60_000), $"{why}: the app kept running");
+            Assert.Equal(1, process.ExitCode);
+            var lines = (await stderr).Trim().Split('\n');
+            Assert.Single(lines);
+            Assert.Contains(Path.GetDirectoryName(path)!, lines[0]);
+            Assert.StartsWith("The database", lines[0]);
+            Assert.DoesNotContain(" at ", lines[0]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
