@@ -11,6 +11,12 @@ public static class ContentLoader
         .DisableHtml()
         .Build();
 
+    /// <summary>Markdown written in content/ as HTML (raw HTML in it is not passed through).</summary>
+    public static string ToHtml(string markdown) => Markdig.Markdown.ToHtml(markdown, Markdown);
+
+    /// <summary>Markdown as plain text, for paper.</summary>
+    public static string ToPlainText(string markdown) => Markdig.Markdown.ToPlainText(markdown, Markdown);
+
     public static CourseCatalog Load(string root)
     {
         if (!Directory.Exists(root))

@@ -52,7 +52,10 @@ public static class AssignmentPageQuery
             assignment.TimeLimitMinutes ?? quiz.TimeLimitMinutes, AssignmentRules.Describe(assignment.LatePolicy), AssignmentRules.Describe(assignment.ReviewPolicy),
             AssignmentRules.Describe(assignment.LessonMarkup),
             assignment.ReleasedAt is DateTime released ? ClassTime.Format(released, zone) : null,
-            quiz.Questions.Count, quiz.MaxPoints, rows, toGrade.Count(g => !g), toGrade.Count);
+            quiz.Questions.Count, quiz.MaxPoints, rows, toGrade.Count(g => !g), toGrade.Count)
+        {
+            TeacherNotes = quiz.TeacherNotes is { } notes ? new Microsoft.AspNetCore.Html.HtmlString(Content.ContentLoader.ToHtml(notes)) : null,
+        };
     }
 }
 
@@ -66,4 +69,8 @@ public sealed record SubmissionRow(string StudentId, string Name, string State, 
 
 public sealed record InstructorAssignmentPage(int Id, string Title, int ClassId, string ClassName, string LessonSlug, string Opens, string Due,
     int AttemptsAllowed, int? TimeLimitMinutes, string LatePolicy, string ReviewPolicy, string LessonMarkup, string? ReleasedAt, int Questions, decimal MaxPoints,
-    IReadOnlyList<SubmissionRow> Submissions, int Graded, int ToGrade);
+    IReadOnlyList<SubmissionRow> Submissions, int Graded, int ToGrade)
+{
+    /// <summary>The quiz's notes for instructors (from content, Markdown with raw HTML disabled).</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent? TeacherNotes { get; init; }
+}

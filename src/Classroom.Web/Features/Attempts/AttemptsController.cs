@@ -23,7 +23,11 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         if (lesson is null || quiz is null) return NotFound();
         var pause = await KeyGates.PracticePauseAsync(db, User.Id()!, quiz.Slug);
         var mine = await attempts.PracticeAttemptsAsync(User.Id()!, quiz.Slug);
-        return View(new PracticePage(lesson, quiz, mine.Select(a => new AttemptSummary(a.Id, a.Status, a.StartedAt, a.SubmittedAt, a.Score, a.MaxScore)).ToList(), pause));
+        var staff = User.IsInRole(Roles.Instructor) || User.IsInRole(Roles.Admin);
+        return View(new PracticePage(lesson, quiz, mine.Select(a => new AttemptSummary(a.Id, a.Status, a.StartedAt, a.SubmittedAt, a.Score, a.MaxScore)).ToList(), pause)
+        {
+            TeacherNotes = staff && quiz.TeacherNotes is { } notes ? new Microsoft.AspNetCore.Html.HtmlString(ContentLoader.ToHtml(notes)) : null,
+        });
     }
 
     [HttpPost("/lessons/{slug}/quiz/attempts")]
@@ -170,6 +174,9 @@ public sealed record AttemptSummary(int Id, AttemptStatus Status, DateTime Start
 
 public sealed record PracticePage(Lesson Lesson, QuizDefinition Quiz, IReadOnlyList<AttemptSummary> Attempts, PracticePause? Pause)
 {
+    /// <summary>Shown to instructors and admins only.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent? TeacherNotes { get; init; }
+
     public bool HasOpenAttempt => Attempts.Any(a => a.Status == AttemptStatus.InProgress);
     public bool AttemptsLeft => Quiz.AttemptsAllowed is not int allowed || HasOpenAttempt || Attempts.Count < allowed;
 }

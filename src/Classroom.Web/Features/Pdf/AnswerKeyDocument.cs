@@ -19,6 +19,13 @@ public sealed class AnswerKeyDocument(AnswerKeyModel model)
         var c = new PdfCanvas(new PageFrame($"Answer key: {model.Title}", model.ClassName, model.Date, model.Paper));
         c.AddTogether([.. c.Text($"Answer key: {model.Title}", PdfCanvas.Title, after: 2),
             .. c.Text("For instructors. Keep away from students until grades are released.", PdfCanvas.SerifItalic, after: 8)]);
+        if (model.Quiz.TeacherNotes is { } notes)
+        {
+            c.AddTogether([.. c.Text("Teacher notes", PdfCanvas.Heading, after: 2), .. c.Text(ContentLoader.ToPlainText(notes).Split('\n')[0], PdfCanvas.Serif)]);
+            foreach (var line in ContentLoader.ToPlainText(notes).Split('\n').Skip(1).Where(l => l.Trim().Length > 0))
+                c.AddTogether(c.Text(line.Trim(), PdfCanvas.Serif, after: 2));
+            c.Space(8);
+        }
         foreach (var (q, i) in model.Quiz.Questions.Select((q, i) => (q, i)))
             c.AddTogether(Question(c, i + 1, q), keepFirst: 4);
         Annotations(c);

@@ -23,7 +23,7 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
     {
         var lesson = catalog.FindLesson(slug);
         if (lesson is null) return NotFound();
-        var model = new WorksheetModel(lesson, lesson.Article, catalog.QuizForLesson(slug), null, Now, PaperFor(paper, null));
+        var model = new WorksheetModel(lesson, lesson.Article, catalog.QuizForLesson(slug), null, Now, PaperFor(paper, null)) { Glossary = catalog.Glossary };
         return Pdf(new WorksheetDocument(model).Render(), $"{slug}-worksheet.pdf");
     }
 

@@ -4,7 +4,11 @@ using Classroom.Web.Content.Questions;
 namespace Classroom.Web.Features.Pdf;
 
 /// <summary>A lesson's worksheet: its article, guiding questions and quiz with room to answer.</summary>
-public sealed record WorksheetModel(Lesson Lesson, Article? Article, QuizDefinition? Quiz, string? ClassName, DateTime Date, Paper Paper);
+public sealed record WorksheetModel(Lesson Lesson, Article? Article, QuizDefinition? Quiz, string? ClassName, DateTime Date, Paper Paper)
+{
+    /// <summary>"Words we use", printed on the back page.</summary>
+    public Glossary Glossary { get; init; } = Glossary.Empty;
+}
 
 /// <summary>The keys for one quiz version, with the lesson's annotations for the teacher.</summary>
 public sealed record AnswerKeyModel(string Title, Lesson Lesson, QuizDefinition Quiz, string? ClassName, DateTime Date, Paper Paper);

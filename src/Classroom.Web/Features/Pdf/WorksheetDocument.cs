@@ -12,6 +12,7 @@ public sealed class WorksheetDocument(WorksheetModel model)
         if (model.Article is not null) Article(c);
         GuidingQuestions(c);
         if (model.Quiz is not null) Quiz(c);
+        if (model.Glossary.Sections.Count > 0) Words(c);
         return c.Finish();
     }
 
@@ -51,6 +52,26 @@ public sealed class WorksheetDocument(WorksheetModel model)
             blocks.AddRange(c.Labelled($"{i + 1}.", PdfCanvas.Sans, model.Lesson.GuidingQuestions[i], PdfCanvas.Serif, 16));
         c.Space(8);
         c.AddTogether(blocks, keepFirst: 2);
+    }
+
+    /// <summary>The back page: every word the course grades, as on /words.</summary>
+    private void Words(PdfCanvas c)
+    {
+        c.NewPage();
+        c.AddTogether([.. c.Text("Words we use", PdfCanvas.Heading, after: 2),
+            .. c.Text("The marks and words the course grades, defined. Also at /words on the course site.", PdfCanvas.Small, after: 6)]);
+        foreach (var part in model.Glossary.Sections)
+        {
+            var blocks = c.Text(part.Title, PdfCanvas.Subheading, after: 2);
+            var first = true;
+            foreach (var term in part.Terms)
+            {
+                var entry = c.Labelled(term.Term, PdfCanvas.SansBold, term.Definition, PdfCanvas.Sans, 120);
+                if (first) { blocks.AddRange(entry); c.AddTogether(blocks); first = false; }
+                else c.AddTogether(entry);
+            }
+            c.Space(4);
+        }
     }
 
     private void Quiz(PdfCanvas c)

@@ -112,7 +112,11 @@ public static class ArticleMarkup
         note.Attributes["tabindex"] = "-1";
         var head = new TagBuilder("p");
         head.AddCssClass("note-head");
-        head.InnerHtml.Append($"{a.Number} · {a.Category.Label}");
+        head.InnerHtml.Append($"{a.Number} · ");
+        var term = new TagBuilder("a");
+        term.Attributes["href"] = $"/words#{Glossary.Anchor("category:" + a.Category.Slug)}";
+        term.InnerHtml.Append(a.Category.Label);
+        head.InnerHtml.AppendHtml(term);
         var body = new TagBuilder("p");
         body.InnerHtml.Append(a.Note);
         note.InnerHtml.AppendHtml(head).AppendHtml(body);
