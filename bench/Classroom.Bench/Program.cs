@@ -19,7 +19,7 @@ var quiz = catalog.QuizForLesson("tal-afar-offensive")!;
 var now = DateTime.UtcNow;
 
 byte[] Worksheet() => new WorksheetDocument(new WorksheetModel(lesson, lesson.Article, quiz, "Period 1", now, Paper.A4)).Render();
-GradedReportModel Report(int n) => new($"Student {n:00}", quiz.Title, "Period 1", now, n % 5 == 0, 21.5m, quiz.MaxPoints,
+GradedReportModel Report(int n) => new($"Student {n:00}", quiz.Title, "Period 1", "Tue 1 Dec 2026, 14:05 (Europe/London)", n % 5 == 0, 21.5m, quiz.MaxPoints,
     quiz.Questions.Select((q, i) => new ReportItem(i + 1, q, SampleAnswer(q), q.Points / 2, false,
         "Good use of the text; quote the exact words next time and name each step in the chain.", q.GradingRubric.Count > 0 ? [0, 1, 2] : null)).ToList());
 byte[] GradedReport() => new GradedReportDocument(Report(1), Paper.A4, now).Render();

@@ -19,6 +19,7 @@ public class ClassroomDbContext(DbContextOptions<ClassroomDbContext> options) : 
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ScoreChange> ScoreChanges => Set<ScoreChange>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<StudentException> StudentExceptions => Set<StudentException>();
     public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
     public DbSet<ResetCode> ResetCodes => Set<ResetCode>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();

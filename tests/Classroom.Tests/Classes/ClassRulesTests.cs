@@ -61,26 +61,29 @@ public class AssignmentRulesTests
     private static AttemptFacts Submitted(AttemptStatus status = AttemptStatus.Graded, decimal score = 5, int id = 1, DateTime? at = null) =>
         new(id, status, at ?? Due.AddDays(-1), score);
 
+    private static StudentStatus Status(Assignment a, IReadOnlyList<AttemptFacts> attempts, DateTime now, StudentExceptions? ex = null) =>
+        AssignmentRules.StatusFor(a, StudentTerms.Of(a, null, ex), attempts, now);
+
     [Fact]
     public void Status_follows_the_dates_the_attempts_and_release()
     {
-        Assert.Equal(StudentStatus.NotOpenYet, AssignmentRules.StatusFor(Make(), [], Opens.AddMinutes(-1)));
-        Assert.Equal(StudentStatus.Open, AssignmentRules.StatusFor(Make(), [], Opens.AddMinutes(1)));
-        Assert.Equal(StudentStatus.Open, AssignmentRules.StatusFor(Make(LatePolicy.AcceptAndMarkLate), [], Due.AddDays(1)));
-        Assert.Equal(StudentStatus.Missed, AssignmentRules.StatusFor(Make(LatePolicy.Refuse), [], Due.AddDays(1)));
-        Assert.Equal(StudentStatus.InProgress, AssignmentRules.StatusFor(Make(), [new(1, AttemptStatus.InProgress, null, null)], Opens.AddDays(1)));
-        Assert.Equal(StudentStatus.NeedsGrading, AssignmentRules.StatusFor(Make(), [Submitted(AttemptStatus.NeedsGrading)], Opens.AddDays(1)));
-        Assert.Equal(StudentStatus.Graded, AssignmentRules.StatusFor(Make(), [Submitted()], Opens.AddDays(1)));
-        Assert.Equal(StudentStatus.Submitted, AssignmentRules.StatusFor(Make(review: ReviewPolicy.NothingUntilRelease), [Submitted()], Opens.AddDays(1)));
-        Assert.Equal(StudentStatus.Released, AssignmentRules.StatusFor(Make(released: Due), [Submitted(AttemptStatus.NeedsGrading)], Due.AddDays(1)));
+        Assert.Equal(StudentStatus.NotOpenYet, Status(Make(), [], Opens.AddMinutes(-1)));
+        Assert.Equal(StudentStatus.Open, Status(Make(), [], Opens.AddMinutes(1)));
+        Assert.Equal(StudentStatus.Open, Status(Make(LatePolicy.AcceptAndMarkLate), [], Due.AddDays(1)));
+        Assert.Equal(StudentStatus.Missed, Status(Make(LatePolicy.Refuse), [], Due.AddDays(1)));
+        Assert.Equal(StudentStatus.InProgress, Status(Make(), [new(1, AttemptStatus.InProgress, null, null)], Opens.AddDays(1)));
+        Assert.Equal(StudentStatus.NeedsGrading, Status(Make(), [Submitted(AttemptStatus.NeedsGrading)], Opens.AddDays(1)));
+        Assert.Equal(StudentStatus.Graded, Status(Make(), [Submitted()], Opens.AddDays(1)));
+        Assert.Equal(StudentStatus.Submitted, Status(Make(review: ReviewPolicy.NothingUntilRelease), [Submitted()], Opens.AddDays(1)));
+        Assert.Equal(StudentStatus.Released, Status(Make(released: Due), [Submitted(AttemptStatus.NeedsGrading)], Due.AddDays(1)));
     }
 
     [Fact]
     public void Work_submitted_after_the_due_time_is_late()
     {
-        Assert.True(AssignmentRules.IsLate(Make(), Due.AddSeconds(1)));
-        Assert.False(AssignmentRules.IsLate(Make(), Due));
-        Assert.False(AssignmentRules.IsLate(Make(), null));
+        Assert.True(AssignmentRules.IsLate(StudentTerms.Of(Make(), null), Due.AddSeconds(1)));
+        Assert.False(AssignmentRules.IsLate(StudentTerms.Of(Make(), null), Due));
+        Assert.False(AssignmentRules.IsLate(StudentTerms.Of(Make(), null), null));
     }
 
     [Fact]

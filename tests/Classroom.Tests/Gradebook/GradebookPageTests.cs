@@ -30,9 +30,18 @@ public class GradebookPageTests(ClassroomFactory factory) : IClassFixture<Classr
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Student,Email,Tal Afar: who says so? (28 points),Total,Possible,Percent", lines[0]);
+        Assert.Equal("Student,Email,Tal Afar: who says so? (28 points),Tal Afar: who says so?: status,Total,Possible,Percent", lines[0]);
         Assert.StartsWith($"Amira Haddad,{ClassWorld.StudentOfClass},", lines[1]);
         Assert.True(lines.Length >= 4);
+
+        // Read back as a spreadsheet or another LMS would: every grade says whether it is final.
+        using var reader = CsvHelper.CsvReader.Create(new MemoryStream(bytes), null, false);
+        reader.ReadHeader();
+        var statuses = new Dictionary<string, string>();
+        while (reader.Read()) statuses[reader["Student"].ToString()!] = reader["Tal Afar: who says so?: status"].ToString()!;
+        Assert.Equal("final", statuses["Amira Haddad"]);
+        Assert.Equal("needs grading", statuses["Ben Okafor"]);
+        Assert.Equal("not due", statuses["Chloe Martin"]);
     }
 
     [Fact]

@@ -173,3 +173,18 @@ public sealed class SiteSettingConfiguration : IEntityTypeConfiguration<SiteSett
         s.Property(x => x.Value).HasMaxLength(1000);
     }
 }
+
+public sealed class StudentExceptionConfiguration : IEntityTypeConfiguration<StudentException>
+{
+    public void Configure(EntityTypeBuilder<StudentException> e)
+    {
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.Value).HasMaxLength(40);
+        e.Property(x => x.Reason).HasMaxLength(300).IsRequired();
+        e.HasIndex(x => new { x.ClassId, x.StudentId });
+        e.HasOne<Class>().WithMany().HasForeignKey(x => x.ClassId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Assignment>().WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.StudentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.ById).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -73,3 +73,36 @@ public class ScoreChange
     public decimal? NewPoints { get; set; }
     public string? Reason { get; set; }
 }
+
+public enum ExceptionKind
+{
+    /// <summary>Class-wide: every timed assignment's limit is multiplied (an accommodation such as 1.5× time).</summary>
+    TimeMultiplier,
+    /// <summary>A later due time for one student.</summary>
+    Extension,
+    /// <summary>More attempts for one student.</summary>
+    ExtraAttempts,
+    /// <summary>The student is excused: the assignment counts neither for nor against them.</summary>
+    Excused,
+    /// <summary>A submitted attempt returned for resubmission: a new attempt starts from its answers.</summary>
+    Reopened,
+}
+
+/// <summary>
+/// One change to what holds for one student: an accommodation or an exception, with who, when and why.
+/// Never edited: the latest change of each kind is what holds, and the rows are the history.
+/// </summary>
+public class StudentException
+{
+    public int Id { get; set; }
+    public int ClassId { get; set; }
+    /// <summary>Null for class-wide accommodations (the time multiplier).</summary>
+    public int? AssignmentId { get; set; }
+    public string StudentId { get; set; } = "";
+    public ExceptionKind Kind { get; set; }
+    /// <summary>"1.5"; a UTC time in ISO 8601 (or empty: no extension); "2"; "true"/"false"; the new attempt's id.</summary>
+    public string Value { get; set; } = "";
+    public string Reason { get; set; } = "";
+    public string ById { get; set; } = "";
+    public DateTime At { get; set; }
+}

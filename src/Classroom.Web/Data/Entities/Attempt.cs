@@ -41,6 +41,8 @@ public class Attempt
     public DateTime? DeadlineAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public DateTime? LastSavedAt { get; set; }
+    /// <summary>When a teacher returned this submitted attempt for resubmission; it stays in the history but no longer counts.</summary>
+    public DateTime? ReturnedAt { get; set; }
     /// <summary>Sum of the responses' points at submission (closed parts only while grading is pending).</summary>
     public decimal? Score { get; set; }
     public decimal MaxScore { get; set; }

@@ -196,6 +196,9 @@ namespace Classroom.Web.Data.Migrations
                     b.Property<int>("QuizVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Scope")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -584,6 +587,57 @@ namespace Classroom.Web.Data.Migrations
                     b.ToTable("SiteSettings");
                 });
 
+            modelBuilder.Entity("Classroom.Web.Data.Entities.StudentException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StudentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("ClassId", "StudentId");
+
+                    b.ToTable("StudentExceptions");
+                });
+
             modelBuilder.Entity("Classroom.Web.Data.Entities.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -913,6 +967,32 @@ namespace Classroom.Web.Data.Migrations
                     b.Navigation("ChangedBy");
 
                     b.Navigation("Response");
+                });
+
+            modelBuilder.Entity("Classroom.Web.Data.Entities.StudentException", b =>
+                {
+                    b.HasOne("Classroom.Web.Data.Entities.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Classroom.Web.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Classroom.Web.Data.Entities.Class", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Classroom.Web.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Classroom.Web.Data.Entities.UserSession", b =>

@@ -12,17 +12,21 @@ public static class AssignmentPageQuery
     public static async Task<StudentAssignmentPage> ForStudentAsync(ClassroomDbContext db, QuizVersions versions, Assignment assignment, string studentId, DateTime now)
     {
         var mine = await db.Attempts.Where(a => a.StudentId == studentId && a.AssignmentId == assignment.Id).OrderBy(a => a.Id)
-            .Select(a => new AttemptFacts(a.Id, a.Status, a.SubmittedAt, a.Score)).ToListAsync();
-        var status = AssignmentRules.StatusFor(assignment, mine, now);
+            .Select(a => new AttemptFacts(a.Id, a.Status, a.SubmittedAt, a.Score, a.ReturnedAt != null)).ToListAsync();
         var zone = assignment.Class!.TimeZone;
         var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
-        var terms = StudentTerms.Of(assignment, quiz.TimeLimitMinutes);
+        var book = await ExceptionBook.ForStudentAsync(db, assignment.ClassId, studentId);
+        var terms = StudentTerms.Of(assignment, quiz.TimeLimitMinutes, book.For(assignment, studentId));
+        var status = AssignmentRules.StatusFor(assignment, terms, mine, now);
         return new StudentAssignmentPage(assignment.Id, assignment.Title, assignment.Class.Name, assignment.Class.Id,
-            ClassTime.Format(terms.OpensAt, zone), ClassTime.Format(terms.DueAt, zone), AssignmentRules.Label(status),
+            ClassTime.Format(terms.OpensAt, zone), ClassTime.Format(terms.DueAt, zone) + (terms.Extended(assignment) ? " (extended for you)" : ""), AssignmentRules.Label(status),
             quiz.Questions.Count, quiz.MaxPoints, terms.AttemptsAllowed, mine.Count, terms.TimeLimitMinutes,
             AssignmentRules.Describe(assignment.LatePolicy), AssignmentRules.Describe(assignment.ReviewPolicy), AssignmentRules.Describe(assignment.LessonMarkup),
             AssignmentRules.StartRefusal(terms, mine, now, zone) is null, status == StudentStatus.InProgress, assignment.LessonSlug,
-            mine.Where(a => a.Status != AttemptStatus.InProgress).Select(a => new SubmittedAttempt(a.Id, a.SubmittedAt!.Value, AssignmentRules.IsLate(assignment, a.SubmittedAt))).ToList());
+            mine.Where(a => a.Status != AttemptStatus.InProgress).Select(a => new SubmittedAttempt(a.Id, ClassTime.Format(a.SubmittedAt!.Value, zone), AssignmentRules.IsLate(terms, a.SubmittedAt), a.Returned)).ToList())
+        {
+            TimeMultiplier = terms.Exceptions.TimeMultiplier,
+        };
     }
 
     public static async Task<InstructorAssignmentPage> ForInstructorAsync(ClassroomDbContext db, QuizVersions versions, Assignment assignment)
@@ -32,16 +36,19 @@ public static class AssignmentPageQuery
         var students = await db.Enrollments.Where(e => e.ClassId == assignment.ClassId && e.RemovedAt == null)
             .Select(e => new { e.StudentId, e.Student!.DisplayName }).ToListAsync();
         var all = await db.Attempts.Where(a => a.AssignmentId == assignment.Id)
-            .Select(a => new { a.Id, a.StudentId, a.Status, a.SubmittedAt, a.Score, a.MaxScore }).ToListAsync();
+            .Select(a => new { a.Id, a.StudentId, a.Status, a.SubmittedAt, a.Score, a.MaxScore, Returned = a.ReturnedAt != null }).ToListAsync();
+        var book = await ExceptionBook.ForClassAsync(db, assignment.ClassId);
         var rows = students.OrderBy(s => s.DisplayName).Select(s =>
         {
             var mine = all.Where(a => a.StudentId == s.StudentId).ToList();
-            var counting = AssignmentRules.Counting(mine.Select(a => new AttemptFacts(a.Id, a.Status, a.SubmittedAt, a.Score)));
-            var state = mine.Count == 0 ? "Not started"
-                : counting is null ? "In progress"
+            var terms = StudentTerms.Of(assignment, quiz.TimeLimitMinutes, book.For(assignment, s.StudentId));
+            var counting = AssignmentRules.Counting(mine.Select(a => new AttemptFacts(a.Id, a.Status, a.SubmittedAt, a.Score, a.Returned)));
+            var state = terms.Exceptions.Excused ? "Excused"
+                : mine.Any(a => a.Status == AttemptStatus.InProgress) ? "In progress"
+                : counting is null ? "Not started"
                 : counting.Status == AttemptStatus.NeedsGrading ? "Needs grading" : "Graded";
             return new SubmissionRow(s.StudentId, s.DisplayName, state, counting?.Id, counting?.Score, quiz.MaxPoints,
-                counting is not null && AssignmentRules.IsLate(assignment, counting.SubmittedAt), mine.Count);
+                counting is not null && AssignmentRules.IsLate(terms, counting.SubmittedAt), mine.Count, terms.Exceptions.Marks);
         }).ToList();
         var submittedIds = all.Where(a => a.Status != AttemptStatus.InProgress).Select(a => a.Id).ToList();
         var openQuestions = quiz.Questions.Where(q => q.NeedsInstructor).Select(q => q.Id).ToList();
@@ -59,13 +66,16 @@ public static class AssignmentPageQuery
     }
 }
 
-public sealed record SubmittedAttempt(int Id, DateTime SubmittedAt, bool Late);
+public sealed record SubmittedAttempt(int Id, string SubmittedAt, bool Late, bool Returned);
 
 public sealed record StudentAssignmentPage(int Id, string Title, string ClassName, int ClassId, string Opens, string Due, string Status,
     int Questions, decimal MaxPoints, int AttemptsAllowed, int AttemptsUsed, int? TimeLimitMinutes, string LatePolicy, string ReviewPolicy, string LessonMarkup,
-    bool CanStart, bool InProgress, string LessonSlug, IReadOnlyList<SubmittedAttempt> Submitted);
+    bool CanStart, bool InProgress, string LessonSlug, IReadOnlyList<SubmittedAttempt> Submitted)
+{
+    public decimal TimeMultiplier { get; init; } = 1m;
+}
 
-public sealed record SubmissionRow(string StudentId, string Name, string State, int? AttemptId, decimal? Score, decimal Max, bool Late, int Attempts);
+public sealed record SubmissionRow(string StudentId, string Name, string State, int? AttemptId, decimal? Score, decimal Max, bool Late, int Attempts, string Exceptions);
 
 public sealed record InstructorAssignmentPage(int Id, string Title, int ClassId, string ClassName, string LessonSlug, string Opens, string Due,
     int AttemptsAllowed, int? TimeLimitMinutes, string LatePolicy, string ReviewPolicy, string LessonMarkup, string? ReleasedAt, int Questions, decimal MaxPoints,

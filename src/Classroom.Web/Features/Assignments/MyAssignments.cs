@@ -25,20 +25,22 @@ public static class MyAssignments
             .ToListAsync();
         var ids = assignments.Select(a => a.Assignment.Id).ToList();
         var attempts = await db.Attempts.Where(a => a.StudentId == studentId && a.AssignmentId != null && ids.Contains(a.AssignmentId.Value))
-            .Select(a => new { a.Id, AssignmentId = a.AssignmentId!.Value, a.Status, a.SubmittedAt, a.Score, a.MaxScore })
+            .Select(a => new { a.Id, AssignmentId = a.AssignmentId!.Value, a.Status, a.SubmittedAt, a.Score, a.MaxScore, Returned = a.ReturnedAt != null })
             .ToListAsync();
+        var book = await ExceptionBook.ForStudentEverywhereAsync(db, studentId);
         return assignments.Select(x =>
         {
             var a = x.Assignment;
-            var mine = attempts.Where(t => t.AssignmentId == a.Id).Select(t => new AttemptFacts(t.Id, t.Status, t.SubmittedAt, t.Score)).ToList();
+            var terms = StudentTerms.Of(a, null, book.For(a, studentId));
+            var mine = attempts.Where(t => t.AssignmentId == a.Id).Select(t => new AttemptFacts(t.Id, t.Status, t.SubmittedAt, t.Score, t.Returned)).ToList();
             var counting = AssignmentRules.Counting(mine);
             var (showScore, _, released) = AssignmentRules.Visible(a);
             // Before release only the automatic part shows, and only where the policy allows a score at all.
             string? score = counting is null || !showScore ? null
                 : released ? $"{counting.Score ?? 0:0.##} / {attempts.First(t => t.Id == counting.Id).MaxScore:0.##}"
                 : null;
-            return new MyAssignmentRow(a.Id, a.Title, x.ClassName, ClassTime.Format(a.DueAt, x.TimeZone), a.DueAt,
-                AssignmentRules.StatusFor(a, mine, now), counting is not null && AssignmentRules.IsLate(a, counting.SubmittedAt), counting?.Id, score);
-        }).OrderBy(r => r.Status is StudentStatus.Released or StudentStatus.Graded or StudentStatus.Missed ? 1 : 0).ThenBy(r => r.DueAt).ToList();
+            return new MyAssignmentRow(a.Id, a.Title, x.ClassName, ClassTime.Format(terms.DueAt, x.TimeZone) + (terms.Extended(a) ? " (extended for you)" : ""), terms.DueAt,
+                AssignmentRules.StatusFor(a, terms, mine, now), counting is not null && AssignmentRules.IsLate(terms, counting.SubmittedAt), counting?.Id, score);
+        }).OrderBy(r => r.Status is StudentStatus.Released or StudentStatus.Graded or StudentStatus.Missed or StudentStatus.Excused ? 1 : 0).ThenBy(r => r.DueAt).ToList();
     }
 }

@@ -47,10 +47,11 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
     /// Resumes or starts the student's attempt at an assignment, on the version the assignment pinned,
     /// enforcing its dates, its attempts allowed and its late policy.
     /// </summary>
-    public Task<Attempt> StartForAssignmentAsync(string studentId, Assignment assignment, QuizDefinition quiz, string zone)
+    public async Task<Attempt> StartForAssignmentAsync(string studentId, Assignment assignment, QuizDefinition quiz, string zone)
     {
-        var terms = StudentTerms.Of(assignment, quiz.TimeLimitMinutes);
-        return StartAsync(studentId, Attempt.AssignmentScope(assignment.Id),
+        var book = await ExceptionBook.ForStudentAsync(db, assignment.ClassId, studentId);
+        var terms = StudentTerms.Of(assignment, quiz.TimeLimitMinutes, book.For(assignment, studentId));
+        return await StartAsync(studentId, Attempt.AssignmentScope(assignment.Id),
             attempts => AssignmentRules.StartRefusal(terms, attempts.Select(Facts).ToList(), Now, zone),
             now => Task.FromResult(new Attempt
             {
@@ -96,7 +97,51 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
         }
     }
 
-    public static AttemptFacts Facts(Attempt a) => new(a.Id, a.Status, a.SubmittedAt, a.Score);
+    public static AttemptFacts Facts(Attempt a) => new(a.Id, a.Status, a.SubmittedAt, a.Score, a.ReturnedAt is not null);
+
+    /// <summary>
+    /// Returns a submitted attempt for resubmission: a new attempt opens with the same answers as its starting
+    /// point (not their scores), and the returned one stays in the history but no longer counts.
+    /// </summary>
+    public async Task<Attempt> ReopenAsync(Attempt returned, Assignment assignment, QuizDefinition quiz, StudentTerms terms)
+    {
+        if (!returned.IsSubmitted || returned.ReturnedAt is not null)
+            throw new AttemptRefusedException("Only a submitted attempt that counts can be returned.");
+        var now = Now;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var claimed = await db.Attempts.Where(a => a.Id == returned.Id && a.ReturnedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ReturnedAt, now));
+        if (claimed == 0) throw new AttemptRefusedException("That attempt was already returned.");
+        var number = await db.Attempts.Where(a => a.StudentId == returned.StudentId && a.Scope == returned.Scope).MaxAsync(a => a.Number) + 1;
+        var attempt = new Attempt
+        {
+            QuizVersionId = returned.QuizVersionId,
+            StudentId = returned.StudentId,
+            AssignmentId = assignment.Id,
+            Status = AttemptStatus.InProgress,
+            StartedAt = now,
+            Scope = returned.Scope,
+            OpenScope = returned.Scope,
+            Number = number,
+            // Returned work is for finishing, so a time limit starts again; a refused-late assignment still ends at the due time.
+            DeadlineAt = AssignmentRules.Deadline(terms, now),
+            MaxScore = quiz.MaxPoints,
+        };
+        db.Attempts.Add(attempt);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            throw new AttemptRefusedException("The student already has an open attempt at this assignment.");
+        }
+        var answers = await db.Responses.AsNoTracking().Where(r => r.AttemptId == returned.Id).Select(r => new { r.QuestionId, r.AnswerJson, r.Seq }).ToListAsync();
+        db.Responses.AddRange(answers.Select(r => new Response { AttemptId = attempt.Id, QuestionId = r.QuestionId, AnswerJson = r.AnswerJson, SavedAt = now, Seq = r.Seq }));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return attempt;
+    }
 
     public bool IsOutOfTime(Attempt attempt) => attempt.DeadlineAt is { } deadline && Now > deadline + Grace;
 

@@ -142,8 +142,11 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         var quiz = await versions.DefinitionAsync(attempt.QuizVersionId);
         var responses = await attempts.ResponsesAsync(id);
         var lesson = catalog.FindLesson(quiz.LessonSlug);
-        var assignment = attempt.AssignmentId is int assignmentId ? await db.Assignments.AsNoTracking().SingleAsync(a => a.Id == assignmentId) : null;
-        return View(ReviewPage.Build(attempt, quiz, responses, lesson?.Title ?? quiz.Title, assignment)
+        var assignment = attempt.AssignmentId is int assignmentId ? await db.Assignments.AsNoTracking().Include(a => a.Class).SingleAsync(a => a.Id == assignmentId) : null;
+        var terms = assignment is null ? null
+            : StudentTerms.Of(assignment, quiz.TimeLimitMinutes, (await ExceptionBook.ForStudentAsync(db, assignment.ClassId, attempt.StudentId)).For(assignment, attempt.StudentId));
+        var zone = assignment?.Class!.TimeZone ?? await ClassTime.ZoneOfAsync(db, attempt.StudentId);
+        return View(ReviewPage.Build(attempt, quiz, responses, lesson?.Title ?? quiz.Title, assignment, terms, zone)
             with { ArticleLabels = catalog.Articles.ToDictionary(a => a.Slug, a => a.Label) });
     }
 

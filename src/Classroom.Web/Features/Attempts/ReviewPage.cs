@@ -23,7 +23,7 @@ public sealed record ReviewItem(int Number, Question Question, Answer Answer, Au
 /// its review policy and whether grades are released decide what the page carries at all.
 /// </summary>
 public sealed record ReviewPage(int AttemptId, string LessonTitle, string LessonSlug, QuizDefinition Quiz, IReadOnlyList<ReviewItem> Items,
-    decimal MaxScore, bool Practice, DateTime? SubmittedAt, bool ShowScore, bool ShowKeys, bool ShowGrading, bool Late, string? AssignmentTitle)
+    decimal MaxScore, bool Practice, string? Submitted, bool ShowScore, bool ShowKeys, bool ShowGrading, bool Late, string? AssignmentTitle)
 {
     public IReadOnlyDictionary<string, string> ArticleLabels { get; init; } = new Dictionary<string, string>();
 
@@ -33,8 +33,9 @@ public sealed record ReviewPage(int AttemptId, string LessonTitle, string Lesson
 
     public int Waiting => Items.Count(i => i.VisiblePoints(this) is null);
 
+    /// <summary><paramref name="terms"/> are the student's terms on the assignment (null for practice); times show in <paramref name="zone"/>.</summary>
     public static ReviewPage Build(Attempt attempt, QuizDefinition quiz, IReadOnlyList<Response> responses, string lessonTitle,
-        Assignment? assignment)
+        Assignment? assignment, StudentTerms? terms, string zone)
     {
         var byQuestion = responses.ToDictionary(r => r.QuestionId);
         var items = quiz.Questions.Select((q, i) =>
@@ -45,7 +46,8 @@ public sealed record ReviewPage(int AttemptId, string LessonTitle, string Lesson
                 response?.Points, response?.NeedsGrading ?? q.NeedsInstructor, response?.Feedback, RubricScoring.FromJson(response?.RubricJson));
         }).ToList();
         var (score, keys, grading) = AssignmentRules.Visible(assignment);
-        return new ReviewPage(attempt.Id, lessonTitle, quiz.LessonSlug, quiz, items, quiz.MaxPoints, assignment is null, attempt.SubmittedAt,
-            score, keys, grading, assignment is not null && AssignmentRules.IsLate(assignment, attempt.SubmittedAt), assignment?.Title);
+        return new ReviewPage(attempt.Id, lessonTitle, quiz.LessonSlug, quiz, items, quiz.MaxPoints, assignment is null,
+            attempt.SubmittedAt is DateTime at ? ClassTime.Format(at, zone) : null,
+            score, keys, grading, terms is not null && AssignmentRules.IsLate(terms, attempt.SubmittedAt), assignment?.Title);
     }
 }

@@ -22,14 +22,14 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
     {
         var context = await GradingQueueQuery.LoadAsync(db, access, versions, id, User);
         if (context is null) return NotFound();
-        var (assignment, quiz, attempts, responses) = context.Value;
+        var (assignment, quiz, attempts, responses, _) = context;
         var questions = quiz.Questions.Where(q => q.NeedsInstructor).Select(q =>
         {
             var all = responses.Where(r => r.QuestionId == q.Id).ToList();
             return new QuestionProgress(q.Id, quiz.NumberOf(q), q.Prompt, q.Kind.Label, all.Count(r => !r.NeedsGrading), all.Count);
         }).ToList();
         var students = attempts.Select(a => new AttemptProgress(a.Id, a.Student!.DisplayName, a.Status == AttemptStatus.NeedsGrading,
-            responses.Count(r => r.AttemptId == a.Id && r.NeedsGrading), a.Score, a.MaxScore, AssignmentRules.IsLate(assignment, a.SubmittedAt))).ToList();
+            responses.Count(r => r.AttemptId == a.Id && r.NeedsGrading), a.Score, a.MaxScore, context.Late(a))).ToList();
         return View(new GradingOverview(assignment.Id, assignment.Title, assignment.ClassId, assignment.Class!.Name, questions, students,
             questions.Sum(q => q.Graded), questions.Sum(q => q.Total), assignment.ReleasedAt is not null));
     }
@@ -39,7 +39,7 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
     {
         var context = await GradingQueueQuery.LoadAsync(db, access, versions, id, User);
         if (context is null) return NotFound();
-        var (assignment, quiz, attempts, responses) = context.Value;
+        var (assignment, quiz, attempts, responses, _) = context;
         var question = quiz.Find(questionId);
         if (question is null) return NotFound();
         var rows = attempts.Select(a => responses.Single(r => r.AttemptId == a.Id && r.QuestionId == questionId)).ToList();
@@ -49,7 +49,7 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
         {
             var attempt = attempts.Single(a => a.Id == r.AttemptId);
             return Form(r, question, quiz, attempt.Student!.DisplayName, returnUrl, i + 1 < rows.Count ? rows[i + 1].Id : null,
-                focus == r.Id, history, AssignmentRules.IsLate(assignment, attempt.SubmittedAt));
+                focus == r.Id, history, context.Late(attempt));
         }).ToList();
         var others = quiz.Questions.Where(q => q.NeedsInstructor).Select(q => (q.Id, quiz.NumberOf(q))).ToList();
         return View(new ByQuestionPage(assignment.Id, assignment.Title, quiz.NumberOf(question), question, forms,
@@ -61,7 +61,7 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
     {
         var context = await GradingQueueQuery.LoadAsync(db, access, versions, id, User);
         if (context is null) return NotFound();
-        var (assignment, quiz, attempts, responses) = context.Value;
+        var (assignment, quiz, attempts, responses, _) = context;
         var index = attempts.FindIndex(a => a.Id == attemptId);
         if (index < 0) return NotFound();
         var attempt = attempts[index];
@@ -76,7 +76,7 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
             return Form(x.Item2, x.q, quiz, attempt.Student!.DisplayName, returnUrl, next, focus == x.Item2.Id, history, false) with { ByStudent = true };
         }).ToList();
         return View(new ByStudentPage(assignment.Id, assignment.Title, attempt.Id, attempt.Student!.DisplayName, attempt.Score, attempt.MaxScore,
-            attempt.SubmittedAt, AssignmentRules.IsLate(assignment, attempt.SubmittedAt), forms,
+            attempt.SubmittedAt, context.Late(attempt), forms,
             index > 0 ? attempts[index - 1].Id : null, index + 1 < attempts.Count ? attempts[index + 1].Id : null, index + 1, attempts.Count));
     }
 

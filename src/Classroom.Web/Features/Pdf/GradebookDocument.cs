@@ -22,16 +22,15 @@ public sealed class GradebookDocument(GradebookPdfModel model)
         c.RepeatOnNewPage = header;
         foreach (var row in t.Rows)
         {
-            var cells = row.Cells.Select(cell =>
-                cell.AttemptId is null ? (cell.Missing ? "missing (0)" : cell.InProgress ? "in progress" : "—")
-                : $"{cell.Points ?? 0:0.##}{(cell.Late ? " late" : "")}{(cell.NeedsGrading ? " *" : "")}").ToList();
+            var cells = row.Cells.Select(cell => (cell.Points is decimal p ? $"{p:0.##} " : "") + cell.StatusText + (cell.Exceptions.Length > 0 ? " †" : "")).ToList();
             c.Add(Row(row.Student.Name, cells, $"{row.Total:0.##}/{row.Possible:0.##} {(row.Percent is decimal p ? p.ToString("0.#", CultureInfo.InvariantCulture) + "%" : "")}", nameWidth, cellWidth, totalWidth, PdfCanvas.Sans));
         }
         c.RepeatOnNewPage = null;
         c.Add(Row("Average", t.Columns.Select(col => col.Average?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—").ToList(), "", nameWidth, cellWidth, totalWidth, PdfCanvas.SansBold));
         c.Add(Row("Median", t.Columns.Select(col => col.Median?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—").ToList(), "", nameWidth, cellWidth, totalWidth, PdfCanvas.SansBold));
         c.Space(6);
-        c.AddTogether(c.Text("* needs grading · late: submitted after the due time · missing: past due, nothing submitted (counts 0).", PdfCanvas.Small));
+        c.AddTogether(c.Text("final: every answer graded · needs grading: points are the automatic part so far · late: submitted after the student's due time · missing: past due, nothing submitted (counts 0) · excused: counts neither way · † the student has an exception (extension, extra attempts or time, a returned attempt).", PdfCanvas.Small));
+        c.AddTogether(c.Text(t.CountUnfinished ? "Totals count final grades, missing work, and grades still being marked (their automatic part)." : "Totals count final grades and missing work; grades still being marked do not count yet.", PdfCanvas.Small));
         return c.Finish();
     }
 

@@ -19,7 +19,7 @@ public sealed class GradedReportDocument(GradedReportModel model, Paper paper, D
         var head = c.Text(model.Student, PdfCanvas.Title, after: 2);
         head.AddRange(c.Text($"{model.AssignmentTitle}{(model.ClassName is null ? "" : " · " + model.ClassName)}", PdfCanvas.Serif));
         head.AddRange(c.Text(
-            $"Submitted {(model.SubmittedAt is DateTime at ? at.ToString("d MMMM yyyy, HH:mm") + " UTC" : "—")}{(model.Late ? " · LATE" : "")} · Total: {model.Score:0.##} of {model.MaxScore:0.##} points",
+            $"Submitted {model.Submitted ?? "—"}{(model.Late ? " · LATE" : "")} · Total: {model.Score:0.##} of {model.MaxScore:0.##} points",
             PdfCanvas.SansBold, after: 8));
         c.AddTogether(head);
         foreach (var item in model.Items)

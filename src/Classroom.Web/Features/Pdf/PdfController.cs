@@ -69,18 +69,21 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
             return this.ProblemView(StatusCodes.Status403Forbidden, "Practice is paused", pause.Message, "/assignments");
         var quiz = await versions.DefinitionAsync(attempt.QuizVersionId);
         var responses = await db.Responses.Where(r => r.AttemptId == id).ToListAsync();
-        var model = ReportQuery.Report(attempt, quiz, responses, attempt.Student!.DisplayName, assignment);
+        var terms = assignment is null ? null
+            : StudentTerms.Of(assignment, quiz.TimeLimitMinutes, (await ExceptionBook.ForStudentAsync(db, assignment.ClassId, attempt.StudentId)).For(assignment, attempt.StudentId));
+        var zone = assignment?.Class!.TimeZone ?? await ClassTime.ZoneOfAsync(db, attempt.StudentId);
+        var model = ReportQuery.Report(attempt, quiz, responses, attempt.Student!.DisplayName, assignment, terms, zone);
         var bytes = new GradedReportDocument(model, PaperFor(paper, assignment?.Class), Now).Render();
         return Pdf(bytes, $"{FileNames.Slug(attempt.Student.DisplayName)}-{quiz.LessonSlug}-report.pdf");
     }
 
     [HttpGet("/classes/{id:int}/gradebook.pdf")]
     [Authorize(Policy = Policies.Teaching)]
-    public async Task<IActionResult> Gradebook(int id, string? paper)
+    public async Task<IActionResult> Gradebook(int id, string? paper, string? count)
     {
         var taught = await access.TaughtClassAsync(id, User);
         if (taught is null) return NotFound();
-        var table = await Features.Gradebook.GradebookQuery.BuildAsync(db, versions, taught, Now);
+        var table = await Features.Gradebook.GradebookQuery.BuildAsync(db, versions, taught, Now, count == "all");
         var bytes = new GradebookDocument(new GradebookPdfModel(taught.Name, Now, PaperFor(paper, taught), table)).Render();
         return Pdf(bytes, $"{FileNames.Slug(taught.Name)}-gradebook.pdf");
     }

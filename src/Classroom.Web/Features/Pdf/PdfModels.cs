@@ -16,7 +16,7 @@ public sealed record AnswerKeyModel(string Title, Lesson Lesson, QuizDefinition 
 public sealed record ReportItem(int Number, Question Question, Answer Answer, decimal? Points, bool Waiting, string? Feedback, IReadOnlyList<int>? Levels);
 
 /// <summary>One student's graded attempt, as the student may see it once grades are released.</summary>
-public sealed record GradedReportModel(string Student, string AssignmentTitle, string? ClassName, DateTime? SubmittedAt, bool Late,
+public sealed record GradedReportModel(string Student, string AssignmentTitle, string? ClassName, string? Submitted, bool Late,
     decimal Score, decimal MaxScore, IReadOnlyList<ReportItem> Items);
 
 public sealed record ClassSetModel(string AssignmentTitle, string ClassName, DateTime Date, Paper Paper, IReadOnlyList<GradedReportModel> Reports);

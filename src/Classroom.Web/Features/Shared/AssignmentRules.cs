@@ -13,27 +13,39 @@ public enum StudentStatus
     Graded,
     Released,
     Missed,
+    Excused,
 }
 
-public sealed record AttemptFacts(int Id, AttemptStatus Status, DateTime? SubmittedAt, decimal? Score);
+public sealed record AttemptFacts(int Id, AttemptStatus Status, DateTime? SubmittedAt, decimal? Score, bool Returned = false);
 
-/// <summary>The dates and limits that hold for one student on one assignment.</summary>
-public sealed record StudentTerms(DateTime OpensAt, DateTime DueAt, int AttemptsAllowed, int? TimeLimitMinutes, LatePolicy LatePolicy)
+/// <summary>
+/// The dates and limits that hold for one student on one assignment: the assignment's, changed by what their
+/// teacher granted them (a later due time, more attempts, more time, a returned attempt).
+/// </summary>
+public sealed record StudentTerms(DateTime OpensAt, DateTime DueAt, int AttemptsAllowed, int? TimeLimitMinutes, LatePolicy LatePolicy, StudentExceptions Exceptions)
 {
-    public static StudentTerms Of(Assignment assignment, int? quizTimeLimit) =>
-        new(assignment.OpensAt, assignment.DueAt, assignment.AttemptsAllowed, assignment.TimeLimitMinutes ?? quizTimeLimit, assignment.LatePolicy);
+    public static StudentTerms Of(Assignment assignment, int? quizTimeLimit, StudentExceptions? exceptions = null)
+    {
+        var ex = exceptions ?? StudentExceptions.None;
+        var limit = assignment.TimeLimitMinutes ?? quizTimeLimit;
+        return new(assignment.OpensAt, ex.DueAt ?? assignment.DueAt, assignment.AttemptsAllowed + ex.ExtraAttempts + ex.Reopens,
+            limit is int minutes ? (int)Math.Ceiling(minutes * ex.TimeMultiplier) : null, assignment.LatePolicy, ex);
+    }
+
+    public bool Extended(Assignment assignment) => DueAt != assignment.DueAt;
 }
 
 public static class AssignmentRules
 {
-    public static StudentStatus StatusFor(Assignment assignment, IReadOnlyList<AttemptFacts> attempts, DateTime now)
+    public static StudentStatus StatusFor(Assignment assignment, StudentTerms terms, IReadOnlyList<AttemptFacts> attempts, DateTime now)
     {
+        if (terms.Exceptions.Excused) return StudentStatus.Excused;
         if (attempts.Any(a => a.Status == AttemptStatus.InProgress)) return StudentStatus.InProgress;
-        var submitted = attempts.Where(a => a.Status != AttemptStatus.InProgress).ToList();
+        var submitted = attempts.Where(a => a.Status != AttemptStatus.InProgress && !a.Returned).ToList();
         if (submitted.Count == 0)
         {
-            if (now < assignment.OpensAt) return StudentStatus.NotOpenYet;
-            return now > assignment.DueAt && assignment.LatePolicy == LatePolicy.Refuse ? StudentStatus.Missed : StudentStatus.Open;
+            if (now < terms.OpensAt) return StudentStatus.NotOpenYet;
+            return now > terms.DueAt && terms.LatePolicy == LatePolicy.Refuse ? StudentStatus.Missed : StudentStatus.Open;
         }
         if (assignment.ReleasedAt is not null) return StudentStatus.Released;
         // Until release, a "nothing until release" assignment shows only that the work is in.
@@ -51,10 +63,12 @@ public static class AssignmentRules
         StudentStatus.Graded => "Graded",
         StudentStatus.Released => "Grades released",
         StudentStatus.Missed => "Closed: not submitted",
+        StudentStatus.Excused => "Excused",
         _ => status.ToString(),
     };
 
-    public static bool IsLate(Assignment assignment, DateTime? submittedAt) => submittedAt > assignment.DueAt;
+    /// <summary>Late means after the student's own due time (an extension moves it).</summary>
+    public static bool IsLate(StudentTerms terms, DateTime? submittedAt) => submittedAt > terms.DueAt;
 
     /// <summary>
     /// Why the student may not start a new attempt now, or null when they may (resuming an open one is always allowed).
@@ -63,6 +77,7 @@ public static class AssignmentRules
     public static string? StartRefusal(StudentTerms terms, IReadOnlyList<AttemptFacts> attempts, DateTime now, string zone)
     {
         if (attempts.Any(a => a.Status == AttemptStatus.InProgress)) return null;
+        if (terms.Exceptions.Excused) return "You are excused from this assignment.";
         if (now < terms.OpensAt) return $"This assignment opens on {ClassTime.Format(terms.OpensAt, zone)}.";
         if (now > terms.DueAt && terms.LatePolicy == LatePolicy.Refuse)
             return $"This assignment was due on {ClassTime.Format(terms.DueAt, zone)}, and late work is not accepted.";
@@ -82,9 +97,9 @@ public static class AssignmentRules
         return deadline;
     }
 
-    /// <summary>The attempt that counts when several were allowed: the highest score, then the latest.</summary>
+    /// <summary>The attempt that counts when several were allowed: the highest score, then the latest; never one returned for resubmission.</summary>
     public static AttemptFacts? Counting(IEnumerable<AttemptFacts> attempts) =>
-        attempts.Where(a => a.Status != AttemptStatus.InProgress)
+        attempts.Where(a => a.Status != AttemptStatus.InProgress && !a.Returned)
             .OrderByDescending(a => a.Score ?? -1).ThenByDescending(a => a.SubmittedAt).FirstOrDefault();
 
     /// <summary>What a student may see of their results, given the assignment's review policy and release.</summary>

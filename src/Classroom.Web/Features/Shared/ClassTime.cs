@@ -12,6 +12,15 @@ public static class ClassTime
         "America/Mexico_City", "America/Toronto", "America/Vancouver",
     ];
 
+    /// <summary>
+    /// The zone a person's own times show in when no class is involved (practice, their account): the zone of
+    /// a class they take or teach, else UTC.
+    /// </summary>
+    public static async Task<string> ZoneOfAsync(Data.ClassroomDbContext db, string userId) =>
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            db.Classes.Where(c => c.ArchivedAt == null && (c.OwnerId == userId || c.Enrollments.Any(e => e.StudentId == userId && e.RemovedAt == null)))
+                .OrderBy(c => c.Id).Select(c => c.TimeZone)) ?? "UTC";
+
     public static TimeZoneInfo Zone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
