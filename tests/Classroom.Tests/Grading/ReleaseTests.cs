@@ -9,8 +9,10 @@ namespace Classroom.Tests.Grading;
 /// <summary>Before release, nothing a student receives carries keys, explanations, rubric levels or scores the policy hides.</summary>
 public class ReleaseTests
 {
-    private const string Explanation = "No outlet or writer is named anywhere.";
-    private const string ModelAnswer = "Most of the article is at least two steps from the fighting.";
+    // Read from the course itself, so a content correction does not break the test.
+    private static readonly Classroom.Web.Content.QuizDefinition Quiz = Classroom.Web.Content.ContentLoader.Load(Paths.Content).QuizForLesson("tal-afar-offensive")!;
+    private static readonly string Explanation = System.Text.Encodings.Web.HtmlEncoder.Default.Encode(Quiz.Questions.Single(q => q.Id == "outlet").Explanation);
+    private static readonly string ModelAnswer = System.Text.Encodings.Web.HtmlEncoder.Default.Encode(Quiz.Questions.Single(q => q.Id == "essay").KeyText());
 
     private static async Task<(ClassroomFactory Factory, ClassWorld World, HttpClient Teacher, HttpClient Student, int Attempt)> SubmittedAsync(string policy)
     {
