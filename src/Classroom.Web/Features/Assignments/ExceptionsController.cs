@@ -63,6 +63,10 @@ public sealed class ExceptionsController(ClassroomDbContext db, ClassAccess acce
         var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
         var book = await ExceptionBook.ForStudentAsync(db, assignment.ClassId, studentId);
         var terms = StudentTerms.Of(assignment, quiz.TimeLimitMinutes, book.For(assignment, studentId));
+        if (terms.LatePolicy == LatePolicy.Refuse && Now > terms.DueAt)
+            return await RefusedAsync(assignment, studentId, form,
+                "This assignment refuses late work and the student's due time has passed, so a returned attempt could not be submitted. Extend their due time first, then return the attempt.",
+                StatusCodes.Status409Conflict);
         try
         {
             var fresh = await attempts.ReopenAsync(returned, assignment, quiz, terms);
@@ -76,11 +80,24 @@ public sealed class ExceptionsController(ClassroomDbContext db, ClassAccess acce
         return Redirect($"/assignments/{id}/students/{studentId}");
     }
 
+    /// <summary>A student's extra time for every timed assignment of the class, from the roster (before any assignment exists too).</summary>
+    [HttpGet("/classes/{classId:int}/students/{studentId}/time")]
+    public async Task<IActionResult> Time(int classId, string studentId)
+    {
+        var taught = await access.TaughtClassAsync(classId, User);
+        if (taught is null || !await EnrolledAsync(classId, studentId)) return NotFound();
+        var book = await ExceptionBook.ForStudentAsync(db, classId, studentId);
+        var people = await db.Users.Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var history = book.History(-1, studentId).Where(h => h.Kind == ExceptionKind.TimeMultiplier)
+            .Select(h => new ExceptionHistoryRow(ClassTime.Format(h.At, taught.TimeZone), Describe(h, taught.TimeZone), h.Reason, people.GetValueOrDefault(h.ById) ?? "someone")).ToList();
+        return View("StudentTime", new StudentTimePage(classId, taught.Name, studentId, people.GetValueOrDefault(studentId) ?? "student", book.TimeMultiplier(classId, studentId), history));
+    }
+
     [HttpPost("/classes/{classId:int}/students/{studentId}/time")]
     public async Task<IActionResult> TimeMultiplier(int classId, string studentId, ExceptionForm form, int? back)
     {
         if (!await access.TeachesAsync(classId, User) || !await EnrolledAsync(classId, studentId)) return NotFound();
-        var backUrl = back is int a ? $"/assignments/{a}/students/{studentId}" : $"/classes/{classId}";
+        var backUrl = back is int a ? $"/assignments/{a}/students/{studentId}" : $"/classes/{classId}/students/{studentId}/time";
         if (form.TimeMultiplier is not decimal m || !Multipliers.Contains(m))
             return this.ProblemView(StatusCodes.Status422UnprocessableEntity, "That is not a time multiplier", $"Choose one of {string.Join(", ", Multipliers.Select(x => $"×{x:0.##}"))}.", backUrl);
         if (string.IsNullOrWhiteSpace(form.Reason))
@@ -148,6 +165,7 @@ public sealed class ExceptionsController(ClassroomDbContext db, ClassAccess acce
             ClassTime.Format(assignment.DueAt, zone), ClassTime.Format(terms.DueAt, zone), terms.Extended(assignment),
             assignment.AttemptsAllowed, terms.AttemptsAllowed, assignment.TimeLimitMinutes ?? quiz.TimeLimitMinutes, terms.TimeLimitMinutes,
             terms.Exceptions.TimeMultiplier, terms.Exceptions.Excused,
+            AssignmentRules.KeysOpenTo(assignment.ReviewPolicy, assignment.ReleasedAt is not null, mine.Any(a => a.IsSubmitted)),
             mine.Select(a => new StudentAttemptRow(a.Id, a.Number, a.Status == AttemptStatus.InProgress ? "in progress" : a.ReturnedAt is not null ? "returned" : "submitted",
                 a.SubmittedAt is DateTime s ? ClassTime.Format(s, zone) : null, a.Score, a.MaxScore, counting?.Id == a.Id,
                 a.IsSubmitted && a.ReturnedAt is null && !mine.Any(x => x.Status == AttemptStatus.InProgress))).ToList(),
@@ -180,8 +198,10 @@ public sealed record ExceptionForm
 
 public sealed record StudentAttemptRow(int Id, int Number, string State, string? Submitted, decimal? Score, decimal Max, bool Counts, bool CanReturn);
 
+public sealed record StudentTimePage(int ClassId, string ClassName, string StudentId, string Student, decimal Multiplier, IReadOnlyList<ExceptionHistoryRow> History);
+
 public sealed record ExceptionHistoryRow(string When, string What, string Reason, string Who);
 
 public sealed record ExceptionsPage(int AssignmentId, string Title, int ClassId, string ClassName, string StudentId, string Student, string Zone,
     string ClassDue, string StudentDue, bool Extended, int ClassAttempts, int StudentAttempts, int? ClassTimeLimit, int? StudentTimeLimit,
-    decimal TimeMultiplier, bool Excused, IReadOnlyList<StudentAttemptRow> Attempts, IReadOnlyList<ExceptionHistoryRow> History, ExceptionForm Form, string? Message);
+    decimal TimeMultiplier, bool Excused, bool KeysSeen, IReadOnlyList<StudentAttemptRow> Attempts, IReadOnlyList<ExceptionHistoryRow> History, ExceptionForm Form, string? Message);

@@ -17,16 +17,17 @@ public static class ClassPageQuery
         var students = await db.Enrollments.Where(e => e.ClassId == taught.Id && e.RemovedAt == null)
             .OrderBy(e => e.Student!.DisplayName)
             .Select(e => new { e.StudentId, e.Student!.DisplayName, e.Student.Email, e.JoinedAt }).ToListAsync();
-        var submitted = await db.Attempts.Where(a => a.AssignmentId != null && assignmentIds.Contains(a.AssignmentId.Value) && a.Status != AttemptStatus.InProgress)
+        var submitted = await db.Attempts.Where(a => a.AssignmentId != null && assignmentIds.Contains(a.AssignmentId.Value) && a.Status != AttemptStatus.InProgress && a.ReturnedAt == null)
             .Select(a => new { a.Id, a.StudentId, a.AssignmentId, a.Status, a.SubmittedAt, a.Score, a.MaxScore }).ToListAsync();
+        var book = await ExceptionBook.ForClassAsync(db, taught.Id);
         var roster = students.Select(s =>
         {
             var mine = submitted.Where(a => a.StudentId == s.StudentId).GroupBy(a => a.AssignmentId)
                 .Select(g => g.Single(a => a.Id == AssignmentRules.Counting(g.Select(x => new AttemptFacts(x.Id, x.Status, x.SubmittedAt, x.Score)))!.Id)).ToList();
             var percent = mine.Sum(a => a.MaxScore) > 0 ? Math.Round(mine.Sum(a => a.Score ?? 0) / mine.Sum(a => a.MaxScore) * 100) : (decimal?)null;
-            return new RosterRow(s.StudentId, s.DisplayName, s.Email ?? "", s.JoinedAt, mine.Count, percent);
+            return new RosterRow(s.StudentId, s.DisplayName, s.Email ?? "", s.JoinedAt, mine.Count, percent) { TimeMultiplier = book.TimeMultiplier(taught.Id, s.StudentId) };
         }).ToList();
-        var needsGrading = await db.Attempts.CountAsync(a => a.AssignmentId != null && assignmentIds.Contains(a.AssignmentId.Value) && a.Status == AttemptStatus.NeedsGrading);
+        var needsGrading = await db.Attempts.CountAsync(a => a.AssignmentId != null && assignmentIds.Contains(a.AssignmentId.Value) && a.Status == AttemptStatus.NeedsGrading && a.ReturnedAt == null);
         return new ClassPage(taught.Id, taught.Name, taught.Term, taught.TimeZone, JoinCodes.Display(taught.JoinCode), taught.ArchivedAt is not null,
             owner, coInstructors, roster,
             assignments.Select(a => new ClassAssignmentRow(a.Id, a.Title, ClassTime.Format(a.DueAt, taught.TimeZone), a.ReleasedAt is not null)).ToList(),

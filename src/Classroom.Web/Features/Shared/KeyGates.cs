@@ -39,13 +39,21 @@ public static class KeyGates
 
     public static async Task<TryFirstNotice?> TryFirstAsync(ClassroomDbContext db, string studentId, string lessonSlug, DateTime now)
     {
-        var open = await Mine(db, studentId)
-            .Where(a => a.LessonSlug == lessonSlug && a.LessonMarkup == LessonMarkup.TryFirst && a.DueAt > now
+        var candidates = await Mine(db, studentId)
+            .Where(a => a.LessonSlug == lessonSlug && a.LessonMarkup == LessonMarkup.TryFirst
                         && !db.Attempts.Any(t => t.AssignmentId == a.Id && t.StudentId == studentId && t.Status != AttemptStatus.InProgress))
-            .OrderBy(a => a.DueAt)
-            .Select(a => new { a.Id, a.Title, ClassName = a.Class!.Name, a.DueAt, a.Class.TimeZone })
-            .FirstOrDefaultAsync();
-        return open is null ? null : new TryFirstNotice(open.Title, open.ClassName, open.Id, ClassTime.Format(open.DueAt, open.TimeZone));
+            .Include(a => a.Class)
+            .ToListAsync();
+        if (candidates.Count == 0) return null;
+        // The student's own due time holds: an extension keeps the markup closed until it passes; excused students have no quiz to try first.
+        var book = await ExceptionBook.ForStudentEverywhereAsync(db, studentId);
+        var open = candidates
+            .Select(a => (Assignment: a, Terms: StudentTerms.Of(a, null, book.For(a, studentId))))
+            .Where(x => x.Terms.DueAt > now && !x.Terms.Exceptions.Excused)
+            .OrderBy(x => x.Terms.DueAt)
+            .FirstOrDefault();
+        return open.Assignment is null ? null
+            : new TryFirstNotice(open.Assignment.Title, open.Assignment.Class!.Name, open.Assignment.Id, ClassTime.Format(open.Terms.DueAt, open.Assignment.Class.TimeZone));
     }
 
     /// <summary>Assignments in the classes the student is in now (not archived, not removed).</summary>
