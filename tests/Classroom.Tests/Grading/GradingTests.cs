@@ -74,8 +74,14 @@ public class GradingTests
         var saved = await GradeAsync(teacher, ids[0], first.Stamp, page, ("level0", "0"), ("next", ids[1].ToString()));
         Assert.Equal($"{page}?focus={ids[1]}#response-{ids[1]}", saved.Headers.Location?.OriginalString);
         Assert.Equal(2m, (await ResponseAsync(factory, ids[0])).Points);
+        // Ben left this question blank, so focus lands on "Give 0": one Enter grades it.
         var focused = await teacher.GetStringAsync($"{page}?focus={ids[1]}");
-        Assert.Matches($"id=\"r{ids[1]}-c0-l0\"[^>]*autofocus", focused);
+        Assert.Matches($"id=\"response-{ids[1]}\"[\\s\\S]*?<button[^>]*autofocus[^>]*>Give 0: blank answer", focused);
+        Assert.DoesNotMatch($"id=\"r{ids[1]}-c0-l0\"[^>]*autofocus", focused);
+        // The first student wrote something: no "Give 0" for them, and focus on a revisit is on the rubric.
+        var revisit = await teacher.GetStringAsync($"{page}?focus={ids[0]}");
+        Assert.Matches($"id=\"r{ids[0]}-c0-l0\"[^>]*autofocus", revisit);
+        Assert.Single(Regex.Matches(revisit, "Give 0: blank answer"));
     }
 
     [Fact]
@@ -91,8 +97,10 @@ public class GradingTests
         Assert.Equal(choice.Points, auto.Points);
 
         var noReason = await GradeAsync(teacher, auto.Id, auto.Stamp, page, ("points", "0"));
-        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        Assert.Contains("Give a reason for changing an automatic score", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        var refusal = await noReason.Content.ReadAsStringAsync();
+        Assert.Contains("Give a reason for changing an automatic score", refusal);
+        Assert.Contains("the student does not", refusal); // says truthfully who sees the history
         Assert.Equal(choice.Points, (await ResponseAsync(factory, auto.Id)).Points);
 
         var withReason = await GradeAsync(teacher, auto.Id, auto.Stamp, page, ("points", "0"), ("reason", "Copied from a neighbour: the option wording was read out loud."));
@@ -108,9 +116,9 @@ public class GradingTests
     }
 
     [Theory]
-    [InlineData("level0", "7", "Choose one level for each of the 3 criteria.")]
-    [InlineData("points", "99", "Points must be between 0 and 2.")]
-    [InlineData("points", "lots", "'lots' is not a number of points.")]
+    [InlineData("level0", "7", "Choose one level for each of the 3 criteria, or type the points.")]
+    [InlineData("points", "99", "Points must be between 0 and 2; 99 is out of range.")]
+    [InlineData("points", "lots", "'lots' is not a number of points")]
     public async Task Impossible_grades_are_refused_with_a_message_and_change_nothing(string field, string value, string message)
     {
         using var factory = new ClassroomFactory();
@@ -120,8 +128,10 @@ public class GradingTests
         var response = await Db(factory, db => db.Responses.AsNoTracking().SingleAsync(r => r.AttemptId == world.WaitingAttemptId && r.QuestionId == question));
         var fields = field.StartsWith("level") ? new[] { (field, value), ("level1", "0"), ("level2", "0") } : new[] { (field, value) };
         var refused = await GradeAsync(teacher, response.Id, response.Stamp, $"/assignments/{world.AssignmentId}/grading", fields);
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(message).Replace("&#39;", "&#x27;"), await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(message).Replace("&#39;", "&#x27;"), html);
+        if (field == "points") Assert.Contains($"value=\"{value}\"", html); // what was typed is still in the form
         var after = await ResponseAsync(factory, response.Id);
         Assert.Equal((response.Points, response.Stamp, response.NeedsGrading), (after.Points, after.Stamp, after.NeedsGrading));
     }
@@ -156,6 +166,13 @@ public class GradingTests
         Assert.Contains("Someone else changed this response while you were grading it", text);
         Assert.Contains($"It now has {after.Points:0.##} points", text);
         Assert.Contains(winnerFeedback!, text);
+        // The loser's page shows what they typed, kept in the form, beside what is saved now.
+        var loserFeedback = winnerFeedback == "Excellent." ? "Needs work." : "Excellent.";
+        Assert.Contains($">{loserFeedback}</textarea>", text);
+        Assert.Contains($"Saved now: {after.Points:0.##} of", text);
+        Assert.Contains($"feedback: “{winnerFeedback}”", text);
+        // Its form now answers to the saved version, so one more press of Save replaces it on purpose.
+        Assert.Contains($"name=\"stamp\" value=\"{after.Stamp}\"", text);
         Assert.Single(await Db(factory, db => db.ScoreChanges.Where(c => c.ResponseId == essay.Id).ToListAsync()));
 
         // Saving again from the stale page is also refused; from a fresh page it works.
@@ -176,5 +193,51 @@ public class GradingTests
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await GradeAsync(other, 999999, null, "/classes", ("points", "1"))).StatusCode);
         Assert.Null((await ResponseAsync(factory, essay.Id)).Points);
+    }
+
+    [Fact]
+    public async Task A_teacher_can_type_points_on_a_rubric_question_instead_of_choosing_levels()
+    {
+        using var factory = new ClassroomFactory();
+        var world = await ClassWorld.BuildAsync(factory);
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        var essay = await ResponseAsync(factory, world.WaitingEssayResponseId);
+        var page = $"/assignments/{world.AssignmentId}/grading/questions/essay";
+        var saved = await GradeAsync(teacher, essay.Id, essay.Stamp, page, ("points", "6.5"), ("feedback", "Between two levels."));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await ResponseAsync(factory, essay.Id);
+        Assert.Equal((6.5m, false, null), (after.Points!.Value, after.NeedsGrading, after.RubricJson));
+        // The page shows the typed points back in the field, not a rubric total.
+        Assert.Contains("value=\"6.5\"", await teacher.GetStringAsync(page));
+        var tooFine = await GradeAsync(teacher, essay.Id, after.Stamp, page, ("points", "6.125"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooFine.StatusCode);
+        Assert.Contains("at most two decimal places", await tooFine.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_blank_written_answer_gets_0_in_one_press_and_a_written_one_never_does()
+    {
+        using var factory = new ClassroomFactory();
+        var world = await ClassWorld.BuildAsync(factory);
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        var page = $"/assignments/{world.AssignmentId}/grading/questions/why-names-matter";
+        var blank = await Db(factory, db => db.Responses.AsNoTracking().SingleAsync(r => r.AttemptId == world.WaitingAttemptId && r.QuestionId == "why-names-matter"));
+        Assert.True(blank.NeedsGrading);
+
+        var zero = await GradeAsync(teacher, blank.Id, blank.Stamp, page, ("zero", "blank"));
+        Assert.Equal(HttpStatusCode.Redirect, zero.StatusCode);
+        var after = await ResponseAsync(factory, blank.Id);
+        Assert.Equal((0m, false), (after.Points!.Value, after.NeedsGrading));
+        // The rubric records "No evidence" (its 0 level), so the grade reads the same way it would if chosen by hand.
+        var question = new TestData(factory).Catalog.QuizForLesson("tal-afar-offensive")!.Find("why-names-matter")!;
+        var noEvidence = question.GradingRubric.Single().Levels.ToList().FindIndex(l => l.Label == "No evidence");
+        Assert.Equal($"[{noEvidence}]", after.RubricJson);
+
+        // The essay Ben wrote is not blank: "Give 0" is refused and changes nothing.
+        var essay = await ResponseAsync(factory, world.WaitingEssayResponseId);
+        var refused = await GradeAsync(teacher, essay.Id, essay.Stamp, $"/assignments/{world.AssignmentId}/grading/questions/essay", ("zero", "blank"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("This answer is not blank", await refused.Content.ReadAsStringAsync());
+        Assert.Equal((essay.Points, essay.Stamp), ((await ResponseAsync(factory, essay.Id)).Points, (await ResponseAsync(factory, essay.Id)).Stamp));
     }
 }

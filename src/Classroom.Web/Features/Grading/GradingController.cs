@@ -35,7 +35,9 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
     }
 
     [HttpGet("/assignments/{id:int}/grading/questions/{questionId}")]
-    public async Task<IActionResult> ByQuestion(int id, string questionId, int? focus)
+    public Task<IActionResult> ByQuestion(int id, string questionId, int? focus) => ByQuestionAsync(id, questionId, focus, refused: null);
+
+    private async Task<IActionResult> ByQuestionAsync(int id, string questionId, int? focus, RefusedGrade? refused)
     {
         var context = await GradingQueueQuery.LoadAsync(db, access, versions, id, User);
         if (context is null) return NotFound();
@@ -49,15 +51,17 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
         {
             var attempt = attempts.Single(a => a.Id == r.AttemptId);
             return Form(r, question, quiz, attempt.Student!.DisplayName, returnUrl, i + 1 < rows.Count ? rows[i + 1].Id : null,
-                focus == r.Id, history, context.Late(attempt));
+                focus == r.Id, history, context.Late(attempt), assignment.Class!.TimeZone, refused);
         }).ToList();
         var others = quiz.Questions.Where(q => q.NeedsInstructor).Select(q => (q.Id, quiz.NumberOf(q))).ToList();
-        return View(new ByQuestionPage(assignment.Id, assignment.Title, quiz.NumberOf(question), question, forms,
+        return View("ByQuestion", new ByQuestionPage(assignment.Id, assignment.Title, quiz.NumberOf(question), question, forms,
             rows.Count(r => !r.NeedsGrading), rows.Count, others));
     }
 
     [HttpGet("/assignments/{id:int}/grading/attempts/{attemptId:int}")]
-    public async Task<IActionResult> ByStudent(int id, int attemptId, int? focus)
+    public Task<IActionResult> ByStudent(int id, int attemptId, int? focus) => ByStudentAsync(id, attemptId, focus, refused: null);
+
+    private async Task<IActionResult> ByStudentAsync(int id, int attemptId, int? focus, RefusedGrade? refused)
     {
         var context = await GradingQueueQuery.LoadAsync(db, access, versions, id, User);
         if (context is null) return NotFound();
@@ -73,57 +77,79 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
         var forms = ordered.Select(x =>
         {
             var next = x.q.NeedsInstructor ? open.SkipWhile(i => i != x.Item2.Id).Skip(1).Cast<int?>().FirstOrDefault() : null;
-            return Form(x.Item2, x.q, quiz, attempt.Student!.DisplayName, returnUrl, next, focus == x.Item2.Id, history, false) with { ByStudent = true };
+            return Form(x.Item2, x.q, quiz, attempt.Student!.DisplayName, returnUrl, next, focus == x.Item2.Id, history, false, assignment.Class!.TimeZone, refused) with { ByStudent = true };
         }).ToList();
-        return View(new ByStudentPage(assignment.Id, assignment.Title, attempt.Id, attempt.Student!.DisplayName, attempt.Score, attempt.MaxScore,
-            attempt.SubmittedAt, context.Late(attempt), forms,
+        return View("ByStudent", new ByStudentPage(assignment.Id, assignment.Title, attempt.Id, attempt.Student!.DisplayName, attempt.Score, attempt.MaxScore,
+            attempt.SubmittedAt is DateTime at ? ClassTime.Format(at, assignment.Class!.TimeZone) : null, context.Late(attempt), forms,
             index > 0 ? attempts[index - 1].Id : null, index + 1 < attempts.Count ? attempts[index + 1].Id : null, index + 1, attempts.Count));
     }
 
+    /// <summary>
+    /// Saves one grade. A refused save (out of range, a missing reason, someone else's change) shows the same
+    /// grading page again with what the teacher typed kept in the form and the value now saved beside it.
+    /// </summary>
     [HttpPost("/responses/{id:int}/grade")]
     public async Task<IActionResult> Grade(int id)
     {
         var form = await Request.ReadFormAsync();
         var returnUrl = form["returnUrl"].ToString();
         if (!Url.IsLocalUrl(returnUrl)) returnUrl = "/classes";
-        var levels = new List<int>();
-        for (int i = 0; form.ContainsKey($"level{i}"); i++)
+        var typed = new TypedGrade(
+            Enumerable.Range(0, 20).Where(i => form.ContainsKey($"level{i}")).ToDictionary(i => i, i => form[$"level{i}"].ToString()),
+            form["points"].ToString(), form["feedback"].ToString(), form["reason"].ToString());
+        GradeResult result;
+        if (form["zero"] == "blank")
         {
-            if (!int.TryParse(form[$"level{i}"], out var level)) return this.ProblemView(400, "That grade could not be saved", "Choose one level for each criterion.", returnUrl);
-            levels.Add(level);
+            result = await grading.GradeBlankAsync(id, User, form["stamp"].ToString());
         }
-        decimal? points = null;
-        var pointsText = form["points"].ToString();
-        if (pointsText.Length > 0)
+        else
         {
-            if (!decimal.TryParse(pointsText, NumberStyles.Number, CultureInfo.InvariantCulture, out var p))
-                return this.ProblemView(400, "That grade could not be saved", $"'{pointsText}' is not a number of points.", returnUrl);
-            points = p;
+            var levels = new List<int>();
+            string? problem = null;
+            for (int i = 0; form.ContainsKey($"level{i}") && problem is null; i++)
+            {
+                if (int.TryParse(form[$"level{i}"], out var level)) levels.Add(level);
+                else problem = "Choose one level for each criterion.";
+            }
+            decimal? points = null;
+            if (typed.Points.Trim().Length > 0)
+            {
+                if (decimal.TryParse(typed.Points.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var p)) points = p;
+                else problem = $"'{typed.Points.Trim()}' is not a number of points: type digits, with a point for a fraction (2.5).";
+            }
+            result = problem is not null
+                ? new GradeResult(GradeOutcome.Invalid, problem)
+                : await grading.GradeAsync(id, User, new GradeInput(levels.Count > 0 ? levels : null, points, typed.Feedback, typed.Reason, form["stamp"].ToString()));
         }
-        var result = await grading.GradeAsync(id, User, new GradeInput(levels.Count > 0 ? levels : null, points,
-            form["feedback"].ToString(), form["reason"].ToString(), form["stamp"].ToString()));
-        switch (result.Outcome)
+        if (result.Outcome == GradeOutcome.NotFound) return NotFound();
+        if (result.Outcome == GradeOutcome.Saved)
         {
-            case GradeOutcome.NotFound:
-                return NotFound();
-            case GradeOutcome.Invalid:
-                return this.ProblemView(400, "That grade could not be saved", result.Message, returnUrl + $"?focus={id}#response-{id}");
-            case GradeOutcome.Conflict:
-                return this.ProblemView(409, "Changed while you were grading",
-                    result.CurrentFeedback is null ? result.Message : $"{result.Message} Their feedback: {result.CurrentFeedback}",
-                    returnUrl + $"?focus={id}#response-{id}");
+            TempData["Flash"] = result.Message;
+            var next = int.TryParse(form["next"], out var n) ? n : (int?)null;
+            return LocalRedirect(next is int target ? $"{returnUrl}?focus={target}#response-{target}" : $"{returnUrl}?focus={id}#response-{id}");
         }
-        TempData["Flash"] = result.Message;
-        var next = int.TryParse(form["next"], out var n) ? n : (int?)null;
-        return LocalRedirect(next is int target ? $"{returnUrl}?focus={target}#response-{target}" : $"{returnUrl}?focus={id}#response-{id}");
+
+        // Refused: the page again, this card holding what was typed and what is saved now.
+        var place = await db.Responses.Where(r => r.Id == id)
+            .Select(r => new { r.QuestionId, r.AttemptId, AssignmentId = r.Attempt!.AssignmentId }).SingleAsync();
+        var refused = new RefusedGrade(id, result.Message, result.Outcome == GradeOutcome.Conflict, typed,
+            result.Outcome == GradeOutcome.Conflict ? result.CurrentStamp : form["stamp"].ToString());
+        Response.StatusCode = result.Outcome == GradeOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        var byStudent = returnUrl.Contains("/grading/attempts/", StringComparison.Ordinal);
+        return byStudent
+            ? await ByStudentAsync(place.AssignmentId!.Value, place.AttemptId, id, refused)
+            : await ByQuestionAsync(place.AssignmentId!.Value, place.QuestionId, id, refused);
     }
 
-
     private static GradeFormView Form(Response r, Question q, QuizDefinition quiz, string student, string returnUrl, int? next, bool focus,
-        IReadOnlyList<HistoryEntry> history, bool late) =>
+        IReadOnlyList<HistoryEntry> history, bool late, string zone, RefusedGrade? refused) =>
         new(r.Id, quiz.NumberOf(q), q, student, Answer.FromJson(r.AnswerJson),
             r.AutoPoints, r.Points, r.NeedsGrading, r.Feedback, RubricScoring.FromJson(r.RubricJson), r.Stamp, returnUrl, next, focus,
-            history.Where(h => h.ResponseId == r.Id).ToList(), late);
+            history.Where(h => h.ResponseId == r.Id).ToList(), late)
+        {
+            Zone = zone,
+            Refused = refused?.ResponseId == r.Id ? refused : null,
+        };
 }
 
 public sealed record QuestionProgress(string Id, int Number, string Prompt, string Type, int Graded, int Total);
@@ -137,10 +163,32 @@ public sealed record GradeFormView(int ResponseId, int Number, Question Question
 {
     /// <summary>By question the card is named for the student; by student, for the question.</summary>
     public bool ByStudent { get; init; }
+    public string Zone { get; init; } = "UTC";
+
+    /// <summary>Set when this card's last save was refused: the form shows what was typed, beside what is saved.</summary>
+    public RefusedGrade? Refused { get; init; }
+
+    public bool Blank => Answer.IsEmpty;
+
+    /// <summary>The rubric level to show chosen for a criterion: what was typed after a refusal, else what is saved.</summary>
+    public int? LevelShown(int criterion) => Refused is { } r
+        ? (r.Typed.Levels.TryGetValue(criterion, out var t) && int.TryParse(t, out var l) ? l : null)
+        : Levels is not null && criterion < Levels.Count ? Levels[criterion] : null;
+
+    public string? PointsShown(decimal? saved) => Refused is { } r ? r.Typed.Points : saved?.ToString(CultureInfo.InvariantCulture);
+    public string? FeedbackShown => Refused is { } r ? r.Typed.Feedback : Feedback;
+    public string? ReasonShown => Refused?.Typed.Reason;
+    public string? StampShown => Refused is { } r ? r.Stamp : Stamp;
 }
+
+/// <summary>What a teacher typed in a grading form, exactly as sent.</summary>
+public sealed record TypedGrade(IReadOnlyDictionary<int, string> Levels, string Points, string Feedback, string Reason);
+
+/// <summary>A save that did not land, and why. <see cref="Stamp"/> is the version the form now answers to.</summary>
+public sealed record RefusedGrade(int ResponseId, string Message, bool Conflict, TypedGrade Typed, string? Stamp);
 
 public sealed record ByQuestionPage(int AssignmentId, string Title, int Number, Question Question, IReadOnlyList<GradeFormView> Responses,
     int Graded, int Total, IReadOnlyList<(string Id, int Number)> OpenQuestions);
 
-public sealed record ByStudentPage(int AssignmentId, string Title, int AttemptId, string Student, decimal? Score, decimal Max, DateTime? SubmittedAt,
+public sealed record ByStudentPage(int AssignmentId, string Title, int AttemptId, string Student, decimal? Score, decimal Max, string? SubmittedAt,
     bool Late, IReadOnlyList<GradeFormView> Responses, int? Previous, int? Next, int Position, int Count);

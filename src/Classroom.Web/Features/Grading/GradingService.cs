@@ -44,29 +44,36 @@ public sealed class GradingService(ClassroomDbContext db, ClassAccess access, Qu
 
         decimal points;
         string? rubricJson = null;
-        if (input.Levels is { } levels && question.GradingRubric.Count > 0)
+        var rubric = question.GradingRubric;
+        var levelsValid = input.Levels is { } chosen && rubric.Count > 0 && chosen.Count == rubric.Count
+                          && chosen.Select((l, i) => l >= 0 && l < rubric[i].Levels.Count).All(ok => ok);
+        if (input.Points is { } given)
         {
-            if (levels.Count != question.GradingRubric.Count || levels.Select((l, i) => l < 0 || l >= question.GradingRubric[i].Levels.Count).Any(bad => bad))
-                return new(GradeOutcome.Invalid, $"Choose one level for each of the {question.GradingRubric.Count} criteria.");
-            points = RubricScoring.Points(question.GradingRubric, levels);
-            rubricJson = RubricScoring.ToJson(levels);
-        }
-        else if (input.Points is { } given)
-        {
+            // Typed points count on any question, with or without a rubric; complete rubric levels are kept beside them.
             if (given < 0 || given > question.Points)
-                return new(GradeOutcome.Invalid, $"Points must be between 0 and {question.Points:0.##}.");
-            points = Scoring.Round(given);
+                return new(GradeOutcome.Invalid, $"Points must be between 0 and {question.Points:0.##}; {given:0.##} is out of range.");
+            if (Scoring.Round(given) != given)
+                return new(GradeOutcome.Invalid, "Points may have at most two decimal places (for example 2.5 or 2.75).");
+            points = given;
+            if (levelsValid) rubricJson = RubricScoring.ToJson(input.Levels!);
+        }
+        else if (input.Levels is { } levels && rubric.Count > 0)
+        {
+            if (!levelsValid)
+                return new(GradeOutcome.Invalid, $"Choose one level for each of the {rubric.Count} criteria, or type the points.");
+            points = RubricScoring.Points(rubric, levels);
+            rubricJson = RubricScoring.ToJson(levels);
         }
         else
         {
-            return new(GradeOutcome.Invalid, question.GradingRubric.Count > 0
-                ? $"Choose one level for each of the {question.GradingRubric.Count} criteria."
+            return new(GradeOutcome.Invalid, rubric.Count > 0
+                ? $"Choose one level for each of the {rubric.Count} criteria, or type the points."
                 : "Enter the points for this answer.");
         }
 
         var automatic = !question.NeedsInstructor;
         if (automatic && points != response.AutoPoints && string.IsNullOrWhiteSpace(input.Reason))
-            return new(GradeOutcome.Invalid, "Give a reason for changing an automatic score; the student and your co-instructors will see it in the history.");
+            return new(GradeOutcome.Invalid, "Give a reason for changing an automatic score. It is kept in the grading history, which you and the class's other instructors see; the student does not.");
 
         var old = response.Points;
         // Optimistic concurrency: the save only lands if nobody changed the response since this grader loaded it.
@@ -106,6 +113,25 @@ public sealed class GradingService(ClassroomDbContext db, ClassAccess access, Qu
         await AttemptScore.RecomputeAsync(db, row.Attempt.Id);
         await transaction.CommitAsync();
         return new(GradeOutcome.Saved, $"Saved: {points:0.##} of {question.Points:0.##} points.", points, response.Feedback, response.Stamp);
+    }
+
+    /// <summary>A blank answer to a question a teacher grades: 0 points (and "No evidence" on each rubric criterion that has a 0 level).</summary>
+    public async Task<GradeResult> GradeBlankAsync(int responseId, ClaimsPrincipal user, string? stamp)
+    {
+        var row = await (from r in db.Responses
+                         join a in db.Attempts on r.AttemptId equals a.Id
+                         join asg in db.Assignments on a.AssignmentId equals asg.Id
+                         where r.Id == responseId
+                         select new { r.AnswerJson, r.Feedback, r.QuestionId, a.QuizVersionId, asg.ClassId }).SingleOrDefaultAsync();
+        if (row is null || !await access.TeachesAsync(row.ClassId, user))
+            return new(GradeOutcome.NotFound, "There is no such response in your classes.");
+        if (!Answer.FromJson(row.AnswerJson).IsEmpty)
+            return new(GradeOutcome.Invalid, "This answer is not blank, so it was not given 0: grade it with the rubric or type the points.");
+        var question = (await versions.DefinitionAsync(row.QuizVersionId)).Find(row.QuestionId)!;
+        var zeros = question.GradingRubric.Select(c => c.Levels.ToList().FindIndex(l => l.Points == 0)).ToList();
+        var levels = zeros.Count > 0 && zeros.All(i => i >= 0) ? zeros : null;
+        var result = await GradeAsync(responseId, user, new GradeInput(levels, levels is null ? 0m : null, row.Feedback, "blank answer", stamp));
+        return result.Outcome == GradeOutcome.Saved ? result with { Message = "Saved: 0 points for a blank answer." } : result;
     }
 
     public async Task<List<HistoryEntry>> HistoryAsync(IReadOnlyCollection<int> responseIds) =>
