@@ -97,7 +97,7 @@
         if (response.ok) {
           confirmed[id] = Math.max(confirmed[id] || 0, sent);
           if (latest[id] > confirmed[id]) { save(id); return; } // a newer change is waiting
-          setState(id, "Saved at " + time(body.savedAt), "saved");
+          setState(id, "Saved at " + (body.savedAtText || time(body.savedAt)), "saved");
           return;
         }
         if (response.status === 409) {
@@ -189,17 +189,23 @@
     dialog.querySelector('[data-confirm="yes"]').addEventListener("click", function (event) { submitNow(event.target); });
   }
 
-  if (status && status.querySelector("[data-deadline]")) {
-    var deadline = new Date(status.querySelector("[data-deadline]").getAttribute("data-deadline"));
+  if (status && status.querySelector("[data-seconds-left]")) {
+    // Counted from the server's figure, so a device clock that is wrong does not move the end.
+    var deadline = Date.now() + 1000 * Number(status.querySelector("[data-seconds-left]").getAttribute("data-seconds-left"));
     var clock = document.createElement("span");
     clock.className = "countdown";
     status.appendChild(clock);
     var tick = function () {
-      var left = Math.max(0, Math.round((deadline - new Date()) / 1000));
+      var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
       clock.textContent = " " + Math.floor(left / 60) + " min " + ("0" + (left % 60)).slice(-2) + " s left.";
       if (left > 0) setTimeout(tick, 1000);
     };
     tick();
   }
   countAnswered();
+
+  // On a phone the article starts folded, so the first question is on screen; a wide screen shows it beside the questions.
+  if (window.matchMedia && window.matchMedia("(max-width: 71.99rem)").matches) {
+    document.querySelectorAll(".take-article-item[open]").forEach(function (d) { d.open = false; });
+  }
 })();

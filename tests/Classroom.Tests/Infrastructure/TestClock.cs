@@ -6,6 +6,7 @@ public sealed class TestClock : TimeProvider
     private DateTimeOffset now = DateTimeOffset.UtcNow;
     public override DateTimeOffset GetUtcNow() => now;
     public void Advance(TimeSpan by) => now += by;
+    public void SetTo(DateTimeOffset at) => now = at;
 }
 
 /// <summary>A copy of content/ in a temporary folder that a test may edit.</summary>

@@ -10,7 +10,7 @@ namespace Classroom.Web.Features.Account;
 /// <summary>A signed-in person's own account: password, signed-in devices, two-step sign-in.</summary>
 [Authorize]
 [Route("account")]
-public sealed class MyAccountController(UserManager<ApplicationUser> users, SignInService signIns, Sessions sessions, SignInAudit audit, TwoFactor twoFactor) : Controller
+public sealed class MyAccountController(UserManager<ApplicationUser> users, SignInService signIns, Sessions sessions, SignInAudit audit, TwoFactor twoFactor, Data.ClassroomDbContext db) : Controller
 {
     private async Task<ApplicationUser> MeAsync() => (await users.GetUserAsync(User))!;
 
@@ -57,9 +57,12 @@ public sealed class MyAccountController(UserManager<ApplicationUser> users, Sign
     [HttpGet("sessions")]
     public async Task<IActionResult> Devices()
     {
-        var mine = await sessions.OpenAsync((await MeAsync()).Id);
+        var me = await MeAsync();
+        var mine = await sessions.OpenAsync(me.Id);
         var current = Sessions.IdOf(User);
-        return View("Sessions", mine.Select(s => new DeviceRow(s.Id, s.Id == current, s.CreatedAt, s.LastSeenAt, s.Address, Browser.Describe(s.Device))).ToList());
+        var zone = await Shared.ClassTime.ZoneOfAsync(db, me.Id);
+        return View("Sessions", mine.Select(s => new DeviceRow(s.Id, s.Id == current, Shared.ClassTime.Format(s.CreatedAt, zone), Shared.ClassTime.Format(s.LastSeenAt, zone),
+            s.Address, Browser.Describe(s.Device))).ToList());
     }
 
     [HttpPost("sessions/end-all")]
@@ -154,7 +157,7 @@ public sealed class MyAccountController(UserManager<ApplicationUser> users, Sign
 
 public sealed record AccountPage(string Name, string Email, bool Staff, bool TwoFactorEnabled, int Devices);
 
-public sealed record DeviceRow(string Id, bool Current, DateTime SignedInAt, DateTime LastSeenAt, string Address, string Browser);
+public sealed record DeviceRow(string Id, bool Current, string SignedInAt, string LastSeenAt, string Address, string Browser);
 
 public sealed record TwoFactorPage(bool Enabled, bool Required, string? KeyText, int RecoveryCodesLeft);
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Classroom.Web.Features.Attempts;
 
 [Authorize]
-public sealed class AttemptsController(CourseCatalog catalog, AttemptService attempts, QuizVersions versions, ClassroomDbContext db) : Controller
+public sealed class AttemptsController(CourseCatalog catalog, AttemptService attempts, QuizVersions versions, ClassroomDbContext db, TimeProvider clock) : Controller
 {
     /// <summary>Generous for a 10,000-character essay and a full quiz; anything larger is refused with 413 before it is read.</summary>
     private const int MaxBody = 256 * 1024;
@@ -27,6 +27,7 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         return View(new PracticePage(lesson, quiz, mine.Select(a => new AttemptSummary(a.Id, a.Status, a.StartedAt, a.SubmittedAt, a.Score, a.MaxScore)).ToList(), pause)
         {
             TeacherNotes = staff && quiz.TeacherNotes is { } notes ? new Microsoft.AspNetCore.Html.HtmlString(ContentLoader.ToHtml(notes)) : null,
+            Zone = await ClassTime.ZoneOfAsync(db, User.Id()!),
         });
     }
 
@@ -78,6 +79,7 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
                 saved = result.Saved,
                 stale = result.Stale,
                 savedAt = result.SavedAt,
+                savedAtText = ClassTime.Clock(result.SavedAt, await ZoneAsync(attempt)),
                 seqs = answers.ToDictionary(a => a.Key, a => a.Value.Seq),
             });
         }
@@ -124,7 +126,7 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
         {
             var result = answers.Count > 0 && !attempts.IsOutOfTime(attempt) ? await attempts.SaveAsync(attempt, answers) : null;
             if (submit) return View("Confirm", await ConfirmPageAsync(attempt, quiz));
-            return View("Take", await TakePageAsync(attempt, quiz, $"Your answers were saved at {result?.SavedAt ?? DateTime.UtcNow:HH:mm:ss} UTC."));
+            return View("Take", await TakePageAsync(attempt, quiz, $"Your answers were saved at {ClassTime.Clock(result?.SavedAt ?? clock.GetUtcNow().UtcDateTime, await ZoneAsync(attempt))}."));
         }
         catch (AttemptClosedException e)
         {
@@ -162,7 +164,20 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
 
     private async Task<TakePage> TakePageAsync(Attempt attempt, QuizDefinition quiz, string? message) =>
         new(attempt.Id, quiz, catalog.FindLesson(quiz.LessonSlug)?.Title ?? quiz.Title, await attempts.AnswersAsync(attempt.Id),
-            attempt.DeadlineAt, attempt.LastSavedAt, message);
+            attempt.DeadlineAt, attempt.LastSavedAt, message)
+        {
+            Zone = await ZoneAsync(attempt),
+            Now = clock.GetUtcNow().UtcDateTime,
+            Articles = quiz.Questions.Select(q => q.ArticleSlug).Where(slug => slug.Length > 0).Distinct()
+                .Select(catalog.FindArticle).OfType<Article>()
+                .Select(a => new TakeArticle(a.Slug, a.Label, ArticleMarkup.Render(a, [], $"a-{a.Slug}-"))).ToList(),
+        };
+
+    /// <summary>The zone an attempt's times show in: its assignment's class, or for practice the student's own class.</summary>
+    private async Task<string> ZoneAsync(Attempt attempt) =>
+        attempt.AssignmentId is int assignmentId
+            ? await db.Assignments.Where(a => a.Id == assignmentId).Select(a => a.Class!.TimeZone).SingleAsync()
+            : await ClassTime.ZoneOfAsync(db, attempt.StudentId);
 
     private async Task<ConfirmPage> ConfirmPageAsync(Attempt attempt, QuizDefinition quiz)
     {
@@ -179,14 +194,26 @@ public sealed record PracticePage(Lesson Lesson, QuizDefinition Quiz, IReadOnlyL
 {
     /// <summary>Shown to instructors and admins only.</summary>
     public Microsoft.AspNetCore.Html.IHtmlContent? TeacherNotes { get; init; }
+    public string Zone { get; init; } = "UTC";
 
     public bool HasOpenAttempt => Attempts.Any(a => a.Status == AttemptStatus.InProgress);
     public bool AttemptsLeft => Quiz.AttemptsAllowed is not int allowed || HasOpenAttempt || Attempts.Count < allowed;
 }
 
+public sealed record TakeArticle(string Slug, string Label, Microsoft.AspNetCore.Html.IHtmlContent Text);
+
 public sealed record TakePage(int AttemptId, QuizDefinition Quiz, string LessonTitle, IReadOnlyDictionary<string, Answer> Answers,
     DateTime? DeadlineAt, DateTime? LastSavedAt, string? Message)
 {
+    public string Zone { get; init; } = "UTC";
+    public DateTime Now { get; init; }
+
+    /// <summary>The articles the questions ask about, with paragraph and sentence numbers, shown beside the questions.</summary>
+    public IReadOnlyList<TakeArticle> Articles { get; init; } = [];
+
+    /// <summary>Whole seconds until time is up, by the server's clock (the countdown does not trust the device's).</summary>
+    public long? SecondsLeft => DeadlineAt is DateTime d ? Math.Max(0, (long)(d - Now).TotalSeconds) : null;
+
     public Answer AnswerTo(string questionId) => Answers.GetValueOrDefault(questionId) ?? Answer.Empty;
     public int Answered => Quiz.Questions.Count(q => !AnswerTo(q.Id).IsEmpty);
 }

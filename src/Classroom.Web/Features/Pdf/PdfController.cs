@@ -18,12 +18,16 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Today's date where the class is: the date printed on a page.</summary>
+    private DateTime TodayIn(string zone) => ClassTime.ToLocal(Now, zone);
+
     [HttpGet("/lessons/{slug}/worksheet.pdf")]
-    public IActionResult Worksheet(string slug, string? paper)
+    public async Task<IActionResult> Worksheet(string slug, string? paper)
     {
         var lesson = catalog.FindLesson(slug);
         if (lesson is null) return NotFound();
-        var model = new WorksheetModel(lesson, lesson.Article, catalog.QuizForLesson(slug), null, Now, PaperFor(paper, null)) { Glossary = catalog.Glossary };
+        var zone = User.Id() is { } me ? await ClassTime.ZoneOfAsync(db, me) : "UTC";
+        var model = new WorksheetModel(lesson, lesson.Article, catalog.QuizForLesson(slug), null, TodayIn(zone), PaperFor(paper, null)) { Glossary = catalog.Glossary };
         return Pdf(new WorksheetDocument(model).Render(), $"{slug}-worksheet.pdf");
     }
 
@@ -36,7 +40,7 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
         var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
         var lesson = catalog.FindLesson(quiz.LessonSlug);
         if (lesson is null) return NotFound();
-        var bytes = new AnswerKeyDocument(new AnswerKeyModel(assignment.Title, lesson, quiz, assignment.Class!.Name, Now, PaperFor(paper, assignment.Class))).Render();
+        var bytes = new AnswerKeyDocument(new AnswerKeyModel(assignment.Title, lesson, quiz, assignment.Class!.Name, TodayIn(assignment.Class.TimeZone), PaperFor(paper, assignment.Class))).Render();
         return Pdf(bytes, $"{FileNames.Slug(assignment.Class.Name)}-{quiz.LessonSlug}-answer-key.pdf");
     }
 
@@ -48,7 +52,7 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
         if (assignment is null) return NotFound();
         var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
         var reports = await ReportQuery.ClassSetAsync(db, assignment, quiz);
-        var bytes = new ClassSetDocument(new ClassSetModel(assignment.Title, assignment.Class!.Name, Now, PaperFor(paper, assignment.Class), reports)).Render();
+        var bytes = new ClassSetDocument(new ClassSetModel(assignment.Title, assignment.Class!.Name, TodayIn(assignment.Class.TimeZone), PaperFor(paper, assignment.Class), reports)).Render();
         return Pdf(bytes, $"{FileNames.Slug(assignment.Class.Name)}-{quiz.LessonSlug}-class-set.pdf");
     }
 
@@ -73,7 +77,7 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
             : StudentTerms.Of(assignment, quiz.TimeLimitMinutes, (await ExceptionBook.ForStudentAsync(db, assignment.ClassId, attempt.StudentId)).For(assignment, attempt.StudentId));
         var zone = assignment?.Class!.TimeZone ?? await ClassTime.ZoneOfAsync(db, attempt.StudentId);
         var model = ReportQuery.Report(attempt, quiz, responses, attempt.Student!.DisplayName, assignment, terms, zone);
-        var bytes = new GradedReportDocument(model, PaperFor(paper, assignment?.Class), Now).Render();
+        var bytes = new GradedReportDocument(model, PaperFor(paper, assignment?.Class), TodayIn(zone)).Render();
         return Pdf(bytes, $"{FileNames.Slug(attempt.Student.DisplayName)}-{quiz.LessonSlug}-report.pdf");
     }
 
@@ -84,7 +88,7 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
         var taught = await access.TaughtClassAsync(id, User);
         if (taught is null) return NotFound();
         var table = await Features.Gradebook.GradebookQuery.BuildAsync(db, versions, taught, Now, count == "all");
-        var bytes = new GradebookDocument(new GradebookPdfModel(taught.Name, Now, PaperFor(paper, taught), table)).Render();
+        var bytes = new GradebookDocument(new GradebookPdfModel(taught.Name, TodayIn(taught.TimeZone), PaperFor(paper, taught), table)).Render();
         return Pdf(bytes, $"{FileNames.Slug(taught.Name)}-gradebook.pdf");
     }
 

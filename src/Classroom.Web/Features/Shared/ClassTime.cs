@@ -39,6 +39,16 @@ public static class ClassTime
         return TimeZoneInfo.ConvertTimeToUtc(unspecified, tz);
     }
 
+    /// <summary>A time of day with seconds, for "Saved at": "14:30:12 (Europe/London)".</summary>
+    public static string Clock(DateTime utc, string zone) => $"{ToLocal(utc, zone):HH:mm:ss} ({zone})";
+
+    /// <summary>A time of day, with the date when it is not today in that zone: "14:30 (Europe/London)".</summary>
+    public static string TimeOfDay(DateTime utc, DateTime nowUtc, string zone)
+    {
+        var local = ToLocal(utc, zone);
+        return local.Date == ToLocal(nowUtc, zone).Date ? $"{local:HH:mm} ({zone})" : Format(utc, zone);
+    }
+
     public static string Format(DateTime utc, string zone)
     {
         var local = ToLocal(utc, zone);
