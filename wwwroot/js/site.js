@@ -40,3 +40,20 @@
     });
   });
 })();
+
+// A teacher's first class: suggest the browser's time zone (they can still choose another).
+(function () {
+  "use strict";
+  var select = document.querySelector("select[data-guess-zone=browser]");
+  if (!select || !window.Intl) return;
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!zone) return;
+  var option = Array.prototype.find.call(select.options, function (o) { return o.value === zone; });
+  if (!option) {
+    option = document.createElement("option");
+    option.value = zone;
+    option.textContent = zone;
+    select.appendChild(option);
+  }
+  select.value = zone;
+})();

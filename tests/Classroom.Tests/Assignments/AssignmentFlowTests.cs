@@ -131,4 +131,32 @@ public class AssignmentFlowTests
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Equal(0, await Db(factory, db => db.Attempts.CountAsync(a => a.AssignmentId == world.AssignmentId && a.Student!.Email == ClassWorld.StudentOfOtherClass)));
     }
+
+    [Fact]
+    public async Task An_assignment_nobody_started_can_be_deleted_after_a_confirmation_and_one_with_attempts_cannot()
+    {
+        using var factory = new ClassroomFactory();
+        var world = await ClassWorld.BuildAsync(factory);
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        var id = await AssignAsync(factory, teacher, world.ClassId, Form("2026-01-12T08:00", "2099-01-14T23:59"));
+        Assert.Contains("Delete this assignment", await teacher.GetStringAsync($"/assignments/{id}"));
+
+        var asked = await teacher.PostFormAsync($"/assignments/{id}/delete", [], tokenFrom: $"/assignments/{id}");
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("No student has started it, so no work is lost.", await asked.Content.ReadAsStringAsync());
+        Assert.True(await Db(factory, db => db.Assignments.AnyAsync(a => a.Id == id)));
+
+        var deleted = await teacher.PostFormAsync($"/assignments/{id}/delete", new() { ["confirm"] = "yes" }, tokenFrom: $"/assignments/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(await Db(factory, db => db.Assignments.AnyAsync(a => a.Id == id)));
+        Assert.Equal(HttpStatusCode.NotFound, (await teacher.GetAsync($"/assignments/{id}")).StatusCode);
+
+        // The world's assignment has attempts: no delete button, and a forced post is refused with nothing lost.
+        Assert.DoesNotContain("Delete this assignment", await teacher.GetStringAsync($"/assignments/{world.AssignmentId}"));
+        var attempts = await Db(factory, db => db.Attempts.CountAsync(a => a.AssignmentId == world.AssignmentId));
+        var refused = await teacher.PostFormAsync($"/assignments/{world.AssignmentId}/delete", new() { ["confirm"] = "yes" }, tokenFrom: $"/assignments/{world.AssignmentId}");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("their work would be lost", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(attempts, await Db(factory, db => db.Attempts.CountAsync(a => a.AssignmentId == world.AssignmentId)));
+    }
 }

@@ -56,7 +56,10 @@ public class ClassFlowTests(ClassroomFactory factory) : IClassFixture<ClassroomF
     public async Task A_new_code_stops_the_old_one_working()
     {
         var (teacher, id, oldCode) = await NewClassAsync("Period 4");
-        await teacher.PostFormAsync($"/classes/{id}/code", [], tokenFrom: $"/classes/{id}");
+        var asked = await teacher.PostFormAsync($"/classes/{id}/code", [], tokenFrom: $"/classes/{id}");
+        Assert.Contains($"The current code, {oldCode}, stops working at once.", await asked.Content.ReadAsStringAsync());
+        Assert.Contains($"<code id=\"join-code\">{oldCode}</code>", await teacher.GetStringAsync($"/classes/{id}")); // not yet changed
+        await teacher.PostFormAsync($"/classes/{id}/code", new() { ["confirm"] = "yes" }, tokenFrom: $"/classes/{id}");
         var newCode = Regex.Match(await teacher.GetStringAsync($"/classes/{id}"), "<code id=\"join-code\">([A-Z0-9-]+)</code>").Groups[1].Value;
         Assert.NotEqual(oldCode, newCode);
 
@@ -104,7 +107,13 @@ public class ClassFlowTests(ClassroomFactory factory) : IClassFixture<ClassroomF
         Assert.Equal(HttpStatusCode.OK, (await student3.GetAsync($"/classes/{classId}")).StatusCode);
         var attemptsBefore = await Db(db => db.Attempts.CountAsync());
 
-        var removed = await teacher.PostFormAsync($"/classes/{classId}/students/{student3Id}/remove", [], tokenFrom: $"/classes/{classId}");
+        // The button asks first: the confirmation page names the student and what is kept, and nothing changes yet.
+        var asked = await teacher.PostFormAsync($"/classes/{classId}/students/{student3Id}/remove", [], tokenFrom: $"/classes/{classId}");
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("Remove Chloe Martin from the class?", await asked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await student3.GetAsync($"/classes/{classId}")).StatusCode);
+
+        var removed = await teacher.PostFormAsync($"/classes/{classId}/students/{student3Id}/remove", new() { ["confirm"] = "yes" }, tokenFrom: $"/classes/{classId}");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         var roster = await teacher.GetStringAsync($"/classes/{classId}");
         Assert.Contains("Chloe Martin was removed from the class. Their attempts are kept.", roster);

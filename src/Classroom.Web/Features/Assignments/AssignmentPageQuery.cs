@@ -62,6 +62,7 @@ public static class AssignmentPageQuery
             quiz.Questions.Count, quiz.MaxPoints, rows, toGrade.Count(g => !g), toGrade.Count)
         {
             TeacherNotes = quiz.TeacherNotes is { } notes ? new Microsoft.AspNetCore.Html.HtmlString(Content.ContentLoader.ToHtml(notes)) : null,
+            AnyAttempts = all.Count > 0,
         };
     }
 }
@@ -83,4 +84,7 @@ public sealed record InstructorAssignmentPage(int Id, string Title, int ClassId,
 {
     /// <summary>The quiz's notes for instructors (from content, Markdown with raw HTML disabled).</summary>
     public Microsoft.AspNetCore.Html.IHtmlContent? TeacherNotes { get; init; }
+
+    /// <summary>Whether anyone (even a student since removed) has started it: then it cannot be deleted.</summary>
+    public bool AnyAttempts { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>When a new assignment is due by default, a week ahead.</summary>
+    public static readonly TimeSpan EndOfSchoolDay = new(16, 0, 0);
+
     [HttpGet("/assignments")]
     public async Task<IActionResult> Mine()
     {
@@ -31,12 +34,13 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
     {
         var taught = await access.TaughtClassAsync(classId, User);
         if (taught is null) return NotFound();
-        var today = ClassTime.ToLocal(Now, taught.TimeZone).Date;
+        // Opens now and is due a week from today at the end of the school day, both in the class's zone.
+        var local = ClassTime.ToLocal(Now, taught.TimeZone);
         var form = new AssignmentForm
         {
-            Lesson = lesson ?? catalog.Lessons.First(l => catalog.QuizForLesson(l.Slug) is not null).Slug,
-            OpensAt = today.AddHours(8),
-            DueAt = today.AddDays(7).AddHours(23).AddMinutes(59),
+            Lesson = lesson is not null && catalog.QuizForLesson(lesson) is not null ? lesson : catalog.Lessons.First(l => catalog.QuizForLesson(l.Slug) is not null).Slug,
+            OpensAt = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0),
+            DueAt = local.Date.AddDays(7) + EndOfSchoolDay,
         };
         return View("Edit", EditPage(taught, form, assignmentId: null, hasAttempts: false));
     }
@@ -147,6 +151,34 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
         return View("Edit", EditPage(assignment.Class, form, id, await db.Attempts.AnyAsync(a => a.AssignmentId == id)));
     }
 
+    /// <summary>An assignment nobody has started can be deleted (after a confirmation); one with attempts cannot, so no work is lost.</summary>
+    [HttpPost("/assignments/{id:int}/delete")]
+    [Authorize(Policy = Policies.Teaching)]
+    public async Task<IActionResult> Delete(int id)
+    {
+        var assignment = await db.Assignments.Include(a => a.Class).SingleOrDefaultAsync(a => a.Id == id);
+        if (assignment is null || !await access.TeachesAsync(assignment.ClassId, User)) return NotFound();
+        const string started = "Students have started this assignment, so it cannot be deleted: their work would be lost. Change its dates, or excuse students, instead.";
+        if (await db.Attempts.AnyAsync(a => a.AssignmentId == id))
+            return this.ProblemView(StatusCodes.Status409Conflict, "This assignment has attempts", started, $"/assignments/{id}");
+        if (!this.Confirmed())
+            return this.ConfirmView(new ActionConfirmation($"Delete “{assignment.Title}”?", $"It disappears from {assignment.Class!.Name} and from every student's list.",
+                ["No student has started it, so no work is lost.", "Exceptions given for it (extensions, extra attempts) are deleted with it."],
+                $"/assignments/{id}/delete", "Delete the assignment", $"/assignments/{id}", Danger: true));
+        db.Assignments.Remove(assignment);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // A student started it in the moment between the check and the delete.
+            return this.ProblemView(StatusCodes.Status409Conflict, "This assignment has attempts", started, $"/assignments/{id}");
+        }
+        TempData["Flash"] = $"Deleted “{assignment.Title}”.";
+        return Redirect($"/classes/{assignment.ClassId}");
+    }
+
     [HttpPost("/assignments/{id:int}/release")]
     [Authorize(Policy = Policies.Teaching)]
     public Task<IActionResult> Release(int id) => SetReleased(id, true);
@@ -188,7 +220,9 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
 
     private AssignmentEditPage EditPage(Class taught, AssignmentForm form, int? assignmentId, bool hasAttempts) =>
         new(taught.Id, taught.Name, taught.TimeZone, assignmentId, hasAttempts, form,
-            catalog.Lessons.Where(l => catalog.QuizForLesson(l.Slug) is not null).Select(l => (l.Slug, l.Title)).ToList());
+            catalog.Lessons.Select(l => (Lesson: l, Quiz: catalog.QuizForLesson(l.Slug))).Where(x => x.Quiz is not null)
+                .Select(x => new QuizChoice(x.Lesson.Slug, x.Lesson.Article?.Label ?? $"All {catalog.Articles.Count} articles", x.Lesson.Title, x.Quiz!.Title,
+                    x.Quiz.Questions.Count, x.Quiz.MaxPoints, x.Quiz.TimeLimitMinutes)).ToList());
 }
 
 public sealed class AssignmentForm
@@ -222,5 +256,8 @@ public sealed class AssignmentForm
 }
 
 public sealed record AssignmentEditPage(int ClassId, string ClassName, string TimeZone, int? AssignmentId, bool HasAttempts, AssignmentForm Form,
-    IReadOnlyList<(string Slug, string Title)> Lessons);
+    IReadOnlyList<QuizChoice> Quizzes);
+
+/// <summary>A quiz to assign, named in full: its article, its lesson and its own title.</summary>
+public sealed record QuizChoice(string Slug, string Article, string LessonTitle, string QuizTitle, int Questions, decimal Points, int? TimeLimitMinutes);
 

@@ -29,7 +29,9 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
                 .Select(c => new TaughtClassRow(c.Id, c.Name, c.Term, c.JoinCode, c.Owner!.DisplayName,
                     c.Enrollments.Count(e => e.RemovedAt == null), c.Assignments.Count))
                 .ToListAsync();
-            return View("Taught", new TaughtClassesPage(classes, archived, new NewClassForm(), User.IsInRole(Roles.Admin)));
+            // A new class starts in the zone of the teacher's latest class; for a first class the page suggests the browser's zone.
+            var lastZone = await access.Taught(User).Where(c => c.OwnerId == User.Id()).OrderByDescending(c => c.Id).Select(c => c.TimeZone).FirstOrDefaultAsync();
+            return View("Taught", new TaughtClassesPage(classes, archived, new NewClassForm { TimeZone = lastZone ?? "UTC", GuessZone = lastZone is null }, User.IsInRole(Roles.Admin)));
         }
         return View("Joined", await JoinedPageAsync(new JoinForm()));
     }
@@ -133,6 +135,12 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
     [Authorize(Policy = Policies.Teaching)]
     public async Task<IActionResult> NewCode(int id)
     {
+        var taught = await access.TaughtClassAsync(id, User);
+        if (taught is null) return NotFound();
+        if (!this.Confirmed())
+            return this.ConfirmView(new ActionConfirmation($"A new join code for {taught.Name}?", $"The current code, {JoinCodes.Display(taught.JoinCode)}, stops working at once.",
+                ["Students already in the class stay in it.", "Anyone who has not joined yet needs the new code."],
+                $"/classes/{id}/code", "Make a new code", $"/classes/{id}"));
         var code = await UniqueCodeAsync();
         return await Change(id, c => c.JoinCode = code, $"New join code: {JoinCodes.Display(code)}. The old code no longer works.");
     }
@@ -144,6 +152,10 @@ public sealed class ClassesController(ClassroomDbContext db, ClassAccess access,
         if (!await access.TeachesAsync(id, User)) return NotFound();
         var enrollment = await db.Enrollments.Include(e => e.Student).SingleOrDefaultAsync(e => e.ClassId == id && e.StudentId == studentId && e.RemovedAt == null);
         if (enrollment is null) return NotFound();
+        if (!this.Confirmed())
+            return this.ConfirmView(new ActionConfirmation($"Remove {enrollment.Student!.DisplayName} from the class?", $"{enrollment.Student.DisplayName} will no longer see this class or its assignments.",
+                ["Their attempts, grades and feedback are kept, and come back if they rejoin with the class's code.", "They leave the gradebook and its exports while they are removed."],
+                $"/classes/{id}/students/{studentId}/remove", "Remove from the class", $"/classes/{id}", Danger: true));
         enrollment.RemovedAt = Now;
         await db.SaveChangesAsync();
         TempData["Flash"] = $"{enrollment.Student!.DisplayName} was removed from the class. Their attempts are kept.";
@@ -224,6 +236,9 @@ public sealed class NewClassForm
 
     [Required, Display(Name = "Time zone")]
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>A teacher's first class: the page suggests the browser's own zone.</summary>
+    public bool GuessZone { get; set; }
 }
 
 public sealed class JoinForm
@@ -242,7 +257,10 @@ public sealed record TaughtClassRow(int Id, string Name, string Term, string Joi
 public sealed record TaughtClassesPage(IReadOnlyList<TaughtClassRow> Classes, bool Archived, NewClassForm Form, bool IsAdmin);
 public sealed record JoinedClassRow(int Id, string Name, string Term, string Teacher, int Assignments);
 public sealed record JoinedClassesPage(IReadOnlyList<JoinedClassRow> Classes, JoinForm Form);
-public sealed record RosterRow(string StudentId, string Name, string Email, DateTime JoinedAt, int Submitted, decimal? Percent);
+public sealed record RosterRow(string StudentId, string Name, string Email, DateTime JoinedAt, int Submitted, decimal? Percent)
+{
+    public decimal TimeMultiplier { get; init; } = 1m;
+}
 public sealed record ClassAssignmentRow(int Id, string Title, string Due, bool Released);
 public sealed record ClassPage(int Id, string Name, string Term, string TimeZone, string JoinCode, bool Archived, string Owner,
     IReadOnlyList<string> CoInstructors, IReadOnlyList<RosterRow> Roster, IReadOnlyList<ClassAssignmentRow> Assignments,
