@@ -131,6 +131,9 @@ public static class ContentLoader
                 Better = yaml.Optional(node, "better"),
             };
         }).ToList();
+        // Notes are numbered in reading order (paragraph, then place in it), whatever order the file lists them in.
+        annotations = annotations.OrderBy(a => a.Span.Paragraph).ThenBy(a => a.Span.Start).ThenBy(a => a.Number)
+            .Select((a, i) => a with { Number = i + 1 }).ToList();
 
         var ledger = ledgerNodes.Select(node =>
         {

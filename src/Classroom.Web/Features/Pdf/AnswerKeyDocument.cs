@@ -7,13 +7,6 @@ namespace Classroom.Web.Features.Pdf;
 public sealed class AnswerKeyDocument(AnswerKeyModel model)
 {
     /// <summary>A mark per category, so categories are told apart on black-and-white paper, not by colour.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Marks = new Dictionary<string, string>
-    {
-        ["named-source"] = "●", ["unnamed-source"] = "○", ["second-hand-report"] = "◆", ["interested-source"] = "◇",
-        ["hedge"] = "▲", ["loaded-language"] = "△", ["opinion-as-fact"] = "■", ["framing-device"] = "□",
-        ["disclosure"] = "★", ["aggregation-artefact"] = "☆", ["capture-artefact"] = "◎", ["unsupported-claim"] = "✚", ["error"] = "✖",
-    };
-
     public byte[] Render()
     {
         var c = new PdfCanvas(new PageFrame($"Answer key: {model.Title}", model.ClassName, model.Date, model.Paper));
@@ -49,11 +42,11 @@ public sealed class AnswerKeyDocument(AnswerKeyModel model)
         if (lesson.Annotations.Count == 0) return;
         var head = c.Text("The lesson's annotations", PdfCanvas.Heading, after: 2);
         head.AddRange(c.Text("Each category has its own mark: " + string.Join("   ", lesson.Annotations.Select(a => a.Category).Distinct()
-            .Select(cat => $"{Marks[cat.Slug]} {cat.Label}")), PdfCanvas.Sans, after: 4));
+            .Select(cat => $"{cat.Symbol} {cat.Label}")), PdfCanvas.Sans, after: 4));
         c.AddTogether(head);
         foreach (var a in lesson.Annotations)
         {
-            var blocks = c.Labelled($"{Marks[a.Category.Slug]} {string.Join(",", a.SentenceRefs)}", PdfCanvas.SansBold,
+            var blocks = c.Labelled($"{a.Category.Symbol} {string.Join(",", a.SentenceRefs)}", PdfCanvas.SansBold,
                 $"{a.Category.Label}: “{a.Quote}”", PdfCanvas.Serif, 52);
             blocks.AddRange(c.Text(a.Note, PdfCanvas.Sans, indent: 52, after: 4));
             c.AddTogether(blocks);

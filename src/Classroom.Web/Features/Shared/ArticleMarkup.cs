@@ -11,19 +11,20 @@ namespace Classroom.Web.Features.Shared;
 /// </summary>
 public static class ArticleMarkup
 {
-    public static IHtmlContent Render(Article article, IReadOnlyList<Annotation> annotations)
+    /// <param name="idPrefix">Put before every id, when one page shows the same article twice or beside other numbered text.</param>
+    public static IHtmlContent Render(Article article, IReadOnlyList<Annotation> annotations, string idPrefix = "")
     {
         var html = new HtmlContentBuilder();
         foreach (var paragraph in article.Paragraphs)
-            html.AppendHtml(RenderParagraph(paragraph, annotations.Where(a => a.Span.Paragraph == paragraph.Number).ToList()));
+            html.AppendHtml(RenderParagraph(paragraph, annotations.Where(a => a.Span.Paragraph == paragraph.Number).ToList(), idPrefix));
         return html;
     }
 
-    private static IHtmlContent RenderParagraph(Paragraph paragraph, IReadOnlyList<Annotation> annotations)
+    private static IHtmlContent RenderParagraph(Paragraph paragraph, IReadOnlyList<Annotation> annotations, string idPrefix)
     {
         var block = new TagBuilder("div");
         block.AddCssClass("para-block");
-        block.Attributes["id"] = $"p{paragraph.Number}";
+        block.Attributes["id"] = $"{idPrefix}p{paragraph.Number}";
 
         var p = new TagBuilder("p");
         p.AddCssClass("para");
@@ -40,7 +41,7 @@ public static class ArticleMarkup
         {
             var span = new TagBuilder("span");
             span.AddCssClass("sent");
-            span.Attributes["id"] = $"s{sentence.Paragraph}-{sentence.Number}";
+            span.Attributes["id"] = $"{idPrefix}s{sentence.Paragraph}-{sentence.Number}";
             span.Attributes["data-ref"] = sentence.Ref;
             var sup = new TagBuilder("sup");
             sup.AddCssClass("sent-num");
@@ -96,7 +97,7 @@ public static class ArticleMarkup
         button.AddCssClass($"cat-{a.Category.Slug}");
         button.Attributes["aria-expanded"] = "true";
         button.Attributes["aria-controls"] = $"note-{a.Id}";
-        button.InnerHtml.AppendHtml(VisuallyHidden("Note ")).Append(a.Number.ToString())
+        button.InnerHtml.AppendHtml(Symbol(a.Category)).AppendHtml(VisuallyHidden("Note ")).Append(a.Number.ToString())
             .AppendHtml(VisuallyHidden($": {a.Category.Label}"));
         return button;
     }
@@ -112,7 +113,7 @@ public static class ArticleMarkup
         note.Attributes["tabindex"] = "-1";
         var head = new TagBuilder("p");
         head.AddCssClass("note-head");
-        head.InnerHtml.Append($"{a.Number} · ");
+        head.InnerHtml.AppendHtml(Symbol(a.Category)).Append($"{a.Number} · ");
         var term = new TagBuilder("a");
         term.Attributes["href"] = $"/words#{Glossary.Anchor("category:" + a.Category.Slug)}";
         term.InnerHtml.Append(a.Category.Label);
@@ -133,6 +134,16 @@ public static class ArticleMarkup
         strong.InnerHtml.Append(label);
         p.InnerHtml.AppendHtml(strong).Append(text);
         return p;
+    }
+
+    /// <summary>The kind's symbol, for eyes only: the label beside it already says the kind in words.</summary>
+    public static TagBuilder Symbol(Category category)
+    {
+        var span = new TagBuilder("span");
+        span.AddCssClass("cat-symbol");
+        span.Attributes["aria-hidden"] = "true";
+        span.InnerHtml.Append(category.Symbol);
+        return span;
     }
 
     private static TagBuilder VisuallyHidden(string text)
