@@ -14,6 +14,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The running app's services, for a test to set up people, classes and assignments directly.</summary>
+    public IServiceProvider Services => app!.Services;
     public string BaseUrl { get; private set; } = "";
 
     /// <summary>Screenshots are kept here for a person to look at after a run.</summary>

@@ -50,7 +50,7 @@ public class ClassroomPathTests(BrowserFixture fixture)
         // It assigns the Tal Afar quiz.
         await teacher.GetByRole(AriaRole.Link, new() { Name = "Assign a quiz" }).ClickAsync();
         await CheckAsync(teacher, "teacher-assign");
-        await teacher.GetByLabel("Lesson quiz").SelectOptionAsync("tal-afar-offensive");
+        await teacher.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^Tal Afar offensive") }).CheckAsync();
         await teacher.GetByLabel("Opens", new() { Exact = true }).FillAsync("2020-01-01T08:00");
         await teacher.GetByLabel("Due", new() { Exact = true }).FillAsync("2099-01-01T08:00");
         await teacher.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
@@ -66,8 +66,9 @@ public class ClassroomPathTests(BrowserFixture fixture)
         await student.GetByLabel("Password", new() { Exact = true }).FillAsync("a long passphrase");
         await student.GetByLabel("Password again").FillAsync("a long passphrase");
         await student.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await student.GetByRole(AriaRole.Link, new() { Name = "My classes" }).ClickAsync();
-        await CheckAsync(student, "student-classes");
+        // A new student in no class lands on a prompt for the code.
+        await Assertions.Expect(student.GetByRole(AriaRole.Heading, new() { Name = "Join your class" })).ToBeVisibleAsync();
+        await CheckAsync(student, "student-join-prompt");
         await student.GetByLabel("Join code").FillAsync(code.ToLowerInvariant());
         await student.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
         await Assertions.Expect(student.Locator(".flash")).ToContainTextAsync("You joined Period 2");
@@ -99,6 +100,7 @@ public class ClassroomPathTests(BrowserFixture fixture)
         await teacher.Keyboard.PressAsync("ArrowRight");     // … no, Emergent
         await teacher.Keyboard.PressAsync("Tab");
         await teacher.Keyboard.PressAsync("Space");          // criterion 3: Proficient
+        await teacher.Keyboard.PressAsync("Tab");            // "or type the points instead", left empty
         await teacher.Keyboard.PressAsync("Tab");            // feedback
         await teacher.Keyboard.TypeAsync("You traced the chain. Quote the article's words next time.");
         await teacher.Keyboard.PressAsync("Tab");            // the save button

@@ -93,7 +93,7 @@ public sealed record GradebookTable(IReadOnlyList<GradebookAssignment> Assignmen
                     possible += assignment.MaxScore;
                 }
                 return new GradebookCell(counting?.Id, points, assignment.MaxScore, status,
-                    counting is not null && AssignmentRules.IsLate(terms, counting.SubmittedAt), terms.Exceptions.Marks);
+                    counting is not null && AssignmentRules.IsLate(terms, counting.SubmittedAt), (terms.Exceptions with { Excused = false }).Marks); // the status already says "excused"
             }).ToList();
             return new GradebookRow(student, cells, total, possible);
         }).ToList();
