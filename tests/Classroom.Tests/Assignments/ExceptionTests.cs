@@ -321,4 +321,109 @@ public class ExceptionTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await room.AvaClient.GetAsync($"/assignments/{a.Id}/students/{room.Ava.Id}")).StatusCode);
         Assert.Equal(0, await ExceptionCountAsync());
     }
+
+    [Fact]
+    public async Task A_returned_timed_attempt_starts_its_clock_when_the_student_opens_it()
+    {
+        var room = await RoomAsync();
+        var a = await AssignAsync(room, x => x.TimeLimitMinutes = 10);
+        var first = AttemptIn(await StartAsync(room.AvaClient, a));
+        await SubmitAsync(room.AvaClient, first, ("present", "outlet"), ("q.outlet", "reuters"));
+        await room.TeacherClient.PostFormAsync($"/assignments/{a.Id}/students/{room.Ava.Id}/reopen/{first}", new() { ["Reason"] = "Fix question 1" },
+            tokenFrom: $"/assignments/{a.Id}/students/{room.Ava.Id}");
+        Assert.Equal(0, await data.DbAsync(db => db.Attempts.CountAsync(t => t.AssignmentId == a.Id && t.Status == AttemptStatus.InProgress)));
+
+        clock.Advance(TimeSpan.FromMinutes(45)); // Ava opens it in the next lesson
+        var second = AttemptIn(await StartAsync(room.AvaClient, a));
+        var opened = await data.DbAsync(db => db.Attempts.SingleAsync(t => t.Id == second));
+        Assert.Equal(Now.AddMinutes(10), opened.DeadlineAt!.Value, TimeSpan.FromSeconds(2));
+        Assert.Contains("value=\"reuters\" checked", (await room.AvaClient.GetStringAsync($"/attempts/{second}")).Replace("checked=\"checked\"", "checked"));
+    }
+
+    [Fact]
+    public async Task More_time_reaches_an_attempt_already_running_and_less_never_takes_time_from_it()
+    {
+        var room = await RoomAsync();
+        var refuse = await AssignAsync(room, x => { x.LatePolicy = LatePolicy.Refuse; x.DueAt = Now.AddMinutes(20); });
+        var timed = await AssignAsync(room, x => x.TimeLimitMinutes = 10, lesson: "mosul-retreat");
+        var running = AttemptIn(await StartAsync(room.AvaClient, refuse));
+        var timedRun = AttemptIn(await StartAsync(room.AvaClient, timed));
+        var started = Now;
+
+        // An extension moves the end of an attempt that ended at the due time.
+        var newDue = Now.AddDays(1);
+        await GrantAsync(room.TeacherClient, refuse, room.Ava, "extension", new() { ["DueAt"] = Local(newDue, room.Class.TimeZone), ["Reason"] = "Ill" });
+        Assert.Equal(newDue, (await data.DbAsync(db => db.Attempts.SingleAsync(t => t.Id == running))).DeadlineAt!.Value, TimeSpan.FromMinutes(1));
+        clock.Advance(TimeSpan.FromMinutes(30));
+        var ava = new Attempts.AttemptClient(room.AvaClient);
+        Assert.Equal(HttpStatusCode.OK, (await ava.AutosaveAsync(running, ("present", "outlet"), ("q.outlet", "not-stated"), ("seq.outlet", "3"))).StatusCode);
+
+        // Double time reaches the running timed attempt; going back to standard does not cut it.
+        await room.TeacherClient.PostFormAsync($"/classes/{room.Class.Id}/students/{room.Ava.Id}/time",
+            new() { ["TimeMultiplier"] = "2", ["Reason"] = "Plan" }, tokenFrom: $"/classes/{room.Class.Id}/students/{room.Ava.Id}/time");
+        Assert.Equal(started.AddMinutes(20), (await data.DbAsync(db => db.Attempts.SingleAsync(t => t.Id == timedRun))).DeadlineAt!.Value, TimeSpan.FromSeconds(5));
+        await room.TeacherClient.PostFormAsync($"/classes/{room.Class.Id}/students/{room.Ava.Id}/time",
+            new() { ["TimeMultiplier"] = "1", ["Reason"] = "Plan ended" }, tokenFrom: $"/classes/{room.Class.Id}/students/{room.Ava.Id}/time");
+        Assert.Equal(started.AddMinutes(20), (await data.DbAsync(db => db.Attempts.SingleAsync(t => t.Id == timedRun))).DeadlineAt!.Value, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task An_extension_must_be_later_than_the_class_due_time_and_odd_or_repeated_changes_are_refused_or_ignored()
+    {
+        var room = await RoomAsync();
+        var a = await AssignAsync(room, _ => { });
+        var zone = room.Class.TimeZone;
+        var earlier = await GrantAsync(room.TeacherClient, a, room.Ava, "extension", new() { ["DueAt"] = Local(a.DueAt.AddDays(-1), zone), ["Reason"] = "x" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, earlier.StatusCode);
+        Assert.Contains("must be later than the class", await earlier.Content.ReadAsStringAsync());
+        var farOff = await GrantAsync(room.TeacherClient, a, room.Ava, "extension", new() { ["DueAt"] = "9999-12-31T20:00", ["Reason"] = "x" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, farOff.StatusCode);
+        var longReason = await GrantAsync(room.TeacherClient, a, room.Ava, "attempts", new() { ["ExtraAttempts"] = "1", ["Reason"] = new string('r', 301) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, longReason.StatusCode);
+        Assert.Contains("at most 300 characters", await longReason.Content.ReadAsStringAsync());
+        var longTime = await room.TeacherClient.PostFormAsync($"/classes/{room.Class.Id}/students/{room.Ava.Id}/time",
+            new() { ["TimeMultiplier"] = "2", ["Reason"] = new string('r', 10_000) }, tokenFrom: $"/classes/{room.Class.Id}/students/{room.Ava.Id}/time");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, longTime.StatusCode);
+
+        // Nothing to undo, or the same value again: nothing is recorded.
+        var clear = await GrantAsync(room.TeacherClient, a, room.Ava, "extension", new() { ["Clear"] = "true", ["Reason"] = "x" });
+        Assert.Equal(HttpStatusCode.Redirect, clear.StatusCode);
+        await GrantAsync(room.TeacherClient, a, room.Ava, "excused", new() { ["Reason"] = "x" });
+        await GrantAsync(room.TeacherClient, a, room.Ava, "attempts", new() { ["ExtraAttempts"] = "0", ["Reason"] = "x" });
+        Assert.Equal(0, await ExceptionCountAsync());
+        Assert.Contains("Nothing changed", await room.TeacherClient.GetStringAsync($"/assignments/{a.Id}/students/{room.Ava.Id}"));
+
+        // "2.0" is the same multiplier as "2", stored and shown as ×2.
+        await room.TeacherClient.PostFormAsync($"/classes/{room.Class.Id}/students/{room.Ava.Id}/time",
+            new() { ["TimeMultiplier"] = "2.0", ["Reason"] = "Plan" }, tokenFrom: $"/classes/{room.Class.Id}/students/{room.Ava.Id}/time");
+        Assert.Equal("2", await data.DbAsync(db => db.StudentExceptions.Select(e => e.Value).SingleAsync()));
+        await GrantAsync(room.TeacherClient, a, room.Ava, "attempts", new() { ["ExtraAttempts"] = "1", ["Reason"] = "Fire drill" });
+        Assert.Contains("1 extra attempt.", await room.TeacherClient.GetStringAsync($"/assignments/{a.Id}/students/{room.Ava.Id}"));
+    }
+
+    [Fact]
+    public async Task A_removed_student_no_longer_reaches_an_attempt_they_had_open()
+    {
+        var room = await RoomAsync();
+        var a = await AssignAsync(room, _ => { });
+        var open = AttemptIn(await StartAsync(room.AvaClient, a));
+        await room.TeacherClient.PostFormAsync($"/classes/{room.Class.Id}/students/{room.Ava.Id}/remove", new() { ["confirm"] = "yes" }, tokenFrom: $"/classes/{room.Class.Id}");
+        Assert.Equal(HttpStatusCode.NotFound, (await room.AvaClient.GetAsync($"/attempts/{open}")).StatusCode);
+        var ava = new Attempts.AttemptClient(room.AvaClient);
+        Assert.Equal(HttpStatusCode.NotFound, (await ava.AutosaveAsync(open, ("present", "outlet"), ("q.outlet", "reuters"), ("seq.outlet", "1"))).StatusCode);
+        var token = await room.AvaClient.GetAntiforgeryTokenAsync("/");
+        Assert.Equal(HttpStatusCode.NotFound, (await room.AvaClient.PostAsync($"/attempts/{open}", Attempts.AttemptClient.Form(token, [("action", "submit"), ("confirm", "yes")]))).StatusCode);
+        Assert.Equal(AttemptStatus.InProgress, (await data.DbAsync(db => db.Attempts.SingleAsync(t => t.Id == open))).Status);
+    }
+
+    [Fact]
+    public async Task An_excused_student_is_told_there_is_nothing_to_do()
+    {
+        var room = await RoomAsync();
+        var a = await AssignAsync(room, _ => { });
+        await GrantAsync(room.TeacherClient, a, room.Ava, "excused", new() { ["Excused"] = "true", ["Reason"] = "New" });
+        var page = await room.AvaClient.GetStringAsync($"/assignments/{a.Id}");
+        Assert.Contains("excused you from this assignment: there is nothing to do", page);
+        Assert.DoesNotContain("Your answers are saved as you go.", page);
+    }
 }

@@ -240,4 +240,47 @@ public class GradingTests
         Assert.Contains("This answer is not blank", await refused.Content.ReadAsStringAsync());
         Assert.Equal((essay.Points, essay.Stamp), ((await ResponseAsync(factory, essay.Id)).Points, (await ResponseAsync(factory, essay.Id)).Stamp));
     }
+
+    [Fact]
+    public async Task Grading_a_response_that_is_missing_practice_or_returned_is_refused_without_an_error()
+    {
+        using var factory = new ClassroomFactory();
+        var world = await ClassWorld.BuildAsync(factory);
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        var page = $"/assignments/{world.AssignmentId}/grading/questions/essay";
+        Assert.Equal(HttpStatusCode.NotFound, (await GradeAsync(teacher, 999_999, "x", page, ("points", "abc"))).StatusCode);
+
+        var practice = await Attempts.AttemptClient.SignedInAsync(factory, ClassWorld.StudentOfOtherClass);
+        var attempt = await practice.StartAsync();
+        await practice.SubmitAsync(attempt, await practice.TokenAsync(), ("present", "essay"), ("q.essay.text", "Practice words."));
+        var practiceResponse = await Db(factory, db => db.Responses.SingleAsync(r => r.AttemptId == attempt && r.QuestionId == "essay"));
+        Assert.Equal(HttpStatusCode.NotFound, (await GradeAsync(teacher, practiceResponse.Id, practiceResponse.Stamp, page, ("points", "abc"))).StatusCode);
+
+        // Ben's attempt is returned for resubmission: his essay there is no longer graded.
+        await teacher.PostFormAsync($"/assignments/{world.AssignmentId}/students/{world.Student2Id}/reopen/{world.WaitingAttemptId}",
+            new() { ["Reason"] = "Finish it" }, tokenFrom: $"/assignments/{world.AssignmentId}/students/{world.Student2Id}");
+        var essay = await ResponseAsync(factory, world.WaitingEssayResponseId);
+        var refused = await GradeAsync(teacher, essay.Id, essay.Stamp, page, ("points", "4"), ("feedback", "Good start."));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var text = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("This attempt was returned for resubmission", text);
+        Assert.Contains("What you typed: 4 points; feedback “Good start.”", text);
+        Assert.Null((await ResponseAsync(factory, essay.Id)).Points);
+    }
+
+    [Fact]
+    public async Task Saving_the_same_grade_twice_at_once_is_not_a_conflict()
+    {
+        using var factory = new ClassroomFactory();
+        var world = await ClassWorld.BuildAsync(factory);
+        var teacher = await ClassWorld.ClientAsync(factory, ClassWorld.ClassInstructor);
+        var page = $"/assignments/{world.AssignmentId}/grading/questions/why-names-matter";
+        var blank = await Db(factory, db => db.Responses.AsNoTracking().SingleAsync(r => r.AttemptId == world.WaitingAttemptId && r.QuestionId == "why-names-matter"));
+        var token = await teacher.GetAntiforgeryTokenAsync(page);
+        FormUrlEncodedContent Body() => new(new Dictionary<string, string>
+            { ["__RequestVerificationToken"] = token, ["stamp"] = blank.Stamp ?? "", ["returnUrl"] = page, ["zero"] = "blank" });
+        var both = await Task.WhenAll(teacher.PostAsync($"/responses/{blank.Id}/grade", Body()), teacher.PostAsync($"/responses/{blank.Id}/grade", Body()));
+        Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Single(await Db(factory, db => db.ScoreChanges.Where(c => c.ResponseId == blank.Id).ToListAsync()));
+    }
 }

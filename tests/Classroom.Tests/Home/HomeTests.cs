@@ -98,4 +98,25 @@ public class HomeTests : IDisposable
         Assert.Contains("Dee New", landing);
         Assert.DoesNotContain(">dee.new@school.test<", landing);
     }
+
+    [Fact]
+    public async Task After_the_class_due_time_the_week_still_lists_students_whose_extension_falls_in_it()
+    {
+        var teacher = await data.InstructorAsync("Ms. Rivera");
+        var ava = await data.StudentAsync("Ava Adams");
+        var ben = await data.StudentAsync("Ben Brown");
+        var c = await data.ClassAsync(teacher, "Period 5", [ava, ben]);
+        var a = await data.AssignAsync(c, change: x => { x.Title = "Closed for most"; x.DueAt = Now.AddDays(-1); });
+        await data.DbAsync(async db =>
+        {
+            db.StudentExceptions.Add(new StudentException { ClassId = c.Id, AssignmentId = a.Id, StudentId = ava.Id, Kind = ExceptionKind.Extension,
+                Value = Now.AddDays(3).ToString("O", System.Globalization.CultureInfo.InvariantCulture), Reason = "Ill", ById = teacher.Id, At = Now });
+            return await db.SaveChangesAsync();
+        });
+        var home = await (await data.ClientAsync(teacher)).GetStringAsync("/");
+        Assert.Contains("for 1 student with an extension", home);
+        Assert.Contains("0 of 1 submitted", home);
+        Assert.Contains("Not started: Ava Adams.", home);
+        Assert.DoesNotContain("Ben Brown", home.Split("Due in the next 7 days")[1].Split("Recent submissions")[0]);
+    }
 }

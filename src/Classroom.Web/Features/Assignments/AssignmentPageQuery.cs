@@ -26,6 +26,7 @@ public static class AssignmentPageQuery
             mine.Where(a => a.Status != AttemptStatus.InProgress).Select(a => new SubmittedAttempt(a.Id, ClassTime.Format(a.SubmittedAt!.Value, zone), AssignmentRules.IsLate(terms, a.SubmittedAt), a.Returned)).ToList())
         {
             TimeMultiplier = terms.Exceptions.TimeMultiplier,
+            Excused = terms.Exceptions.Excused,
         };
     }
 
@@ -74,6 +75,7 @@ public sealed record StudentAssignmentPage(int Id, string Title, string ClassNam
     bool CanStart, bool InProgress, string LessonSlug, IReadOnlyList<SubmittedAttempt> Submitted)
 {
     public decimal TimeMultiplier { get; init; } = 1m;
+    public bool Excused { get; init; }
 }
 
 public sealed record SubmissionRow(string StudentId, string Name, string State, int? AttemptId, decimal? Score, decimal Max, bool Late, int Attempts, string Exceptions);

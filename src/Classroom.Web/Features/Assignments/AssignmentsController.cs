@@ -125,6 +125,15 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
         }
         Apply(assignment, form, assignment.Class!);
         await db.SaveChangesAsync();
+        // Attempts already running get any extra time the new dates or limit give (never less than they had).
+        var running = await db.Attempts.Where(a => a.AssignmentId == id && a.Status == AttemptStatus.InProgress).Select(a => a.StudentId).Distinct().ToListAsync();
+        if (running.Count > 0)
+        {
+            var book = await ExceptionBook.ForClassAsync(db, assignment.ClassId);
+            var quizNow = await versions.DefinitionAsync(assignment.QuizVersionId);
+            foreach (var studentId in running)
+                await attempts.RefreshDeadlinesAsync(assignment, studentId, StudentTerms.Of(assignment, quizNow.TimeLimitMinutes, book.For(assignment, studentId)));
+        }
         TempData["Flash"] = "Assignment saved.";
         return Redirect($"/assignments/{id}");
     }
@@ -202,6 +211,11 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
         var quiz = catalog.QuizForLesson(form.Lesson);
         if (quiz is null) ModelState.AddModelError(nameof(form.Lesson), "Choose a lesson that has a quiz.");
         if (form.DueAt <= form.OpensAt) ModelState.AddModelError(nameof(form.DueAt), "The due time must be after the opening time.");
+        if (form.OpensAt.Kind != DateTimeKind.Unspecified || form.DueAt.Kind != DateTimeKind.Unspecified)
+            ModelState.AddModelError(nameof(form.DueAt), "Type dates and times without a time zone: they are read in the class's zone.");
+        var latest = ClassTime.ToLocal(Now, taught.TimeZone).Year + 100;
+        if (form.OpensAt.Year > latest || form.DueAt.Year > latest || form.OpensAt.Year < 2000)
+            ModelState.AddModelError(nameof(form.DueAt), $"Dates must be between the years 2000 and {latest}.");
         return ModelState.IsValid ? quiz : null;
     }
 

@@ -31,26 +31,46 @@ public sealed class ExceptionsController(ClassroomDbContext db, ClassAccess acce
     }
 
     [HttpPost("/assignments/{id:int}/students/{studentId}/extension")]
-    public Task<IActionResult> Extension(int id, string studentId, ExceptionForm form) => ChangeAsync(id, studentId, form, async (assignment, zone) =>
+    public Task<IActionResult> Extension(int id, string studentId, ExceptionForm form) => ChangeAsync(id, studentId, form, (assignment, zone, now) =>
     {
-        if (form.Clear) return (ExceptionKind.Extension, "", "Extension removed: the assignment's own due time holds.");
-        if (form.DueAt is not DateTime local) return (null, null, "Choose the new due date and time.");
+        if (form.Clear)
+            return now.DueAt is null ? Unchanged("There is no extension to remove.")
+                : Change(ExceptionKind.Extension, "", "Extension removed: the assignment's own due time holds.");
+        if (form.DueAt is not DateTime local) return Refuse("Choose the new due date and time.");
+        if (local.Kind != DateTimeKind.Unspecified) return Refuse("Type the date and time without a time zone: it is read in the class's zone.");
+        if (local.Year > Now.Year + 100) return Refuse($"The new due time must be before the year {Now.Year + 101}.");
         var utc = ClassTime.ToUtc(local, zone);
-        if (utc <= assignment.OpensAt) return (null, null, "The new due time must be after the assignment opens.");
-        await Task.CompletedTask;
-        return (ExceptionKind.Extension, utc.ToString("O", CultureInfo.InvariantCulture), $"Due time for this student: {ClassTime.Format(utc, zone)}.");
+        if (utc <= assignment.DueAt)
+            return Refuse($"An extension must be later than the class's due time, {ClassTime.Format(assignment.DueAt, zone)}.");
+        if (utc == now.DueAt) return Unchanged($"The student's due time is already {ClassTime.Format(utc, zone)}.");
+        return Change(ExceptionKind.Extension, utc.ToString("O", CultureInfo.InvariantCulture), $"Due time for this student: {ClassTime.Format(utc, zone)}.");
     });
 
     [HttpPost("/assignments/{id:int}/students/{studentId}/attempts")]
-    public Task<IActionResult> ExtraAttempts(int id, string studentId, ExceptionForm form) => ChangeAsync(id, studentId, form, (_, _) =>
-        Task.FromResult<(ExceptionKind?, string?, string)>(form.ExtraAttempts is int n and >= 0 and <= 10
-            ? (ExceptionKind.ExtraAttempts, n.ToString(CultureInfo.InvariantCulture), $"{n} extra {(n == 1 ? "attempt" : "attempts")} for this student.")
-            : (null, null, "Extra attempts must be a whole number from 0 to 10.")));
+    public Task<IActionResult> ExtraAttempts(int id, string studentId, ExceptionForm form) => ChangeAsync(id, studentId, form, (_, _, now) =>
+        form.ExtraAttempts is not (int n and >= 0 and <= 10) ? Refuse("Extra attempts must be a whole number from 0 to 10.")
+        : n == now.ExtraAttempts ? Unchanged($"The student already has {Plural(n, "extra attempt")}.")
+        : Change(ExceptionKind.ExtraAttempts, n.ToString(CultureInfo.InvariantCulture), $"{Plural(n, "extra attempt")} for this student."));
 
     [HttpPost("/assignments/{id:int}/students/{studentId}/excused")]
-    public Task<IActionResult> Excused(int id, string studentId, ExceptionForm form) => ChangeAsync(id, studentId, form, (_, _) =>
-        Task.FromResult<(ExceptionKind?, string?, string)>((ExceptionKind.Excused, form.Excused ? "true" : "false",
-            form.Excused ? "Excused: this assignment counts neither for nor against the student." : "No longer excused.")));
+    public Task<IActionResult> Excused(int id, string studentId, ExceptionForm form) => ChangeAsync(id, studentId, form, (_, _, now) =>
+        form.Excused == now.Excused ? Unchanged(form.Excused ? "The student is already excused." : "The student is not excused.")
+        : Change(ExceptionKind.Excused, form.Excused ? "true" : "false",
+            form.Excused ? "Excused: this assignment counts neither for nor against the student." : "No longer excused."));
+
+    private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
+
+    private sealed record Decision(ExceptionKind? Kind, string? Value, string Message, bool NoChange = false);
+    private static Decision Change(ExceptionKind kind, string value, string message) => new(kind, value, message);
+    private static Decision Refuse(string message) => new(null, null, message);
+    private static Decision Unchanged(string message) => new(null, null, message, NoChange: true);
+
+    private const int MaxReason = 300;
+
+    private static string? ReasonProblem(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? "Give a reason: it is kept in the history."
+        : reason.Trim().Length > MaxReason ? $"A reason may be at most {MaxReason} characters; this one has {reason.Trim().Length}."
+        : null;
 
     [HttpPost("/assignments/{id:int}/students/{studentId}/reopen/{attemptId:int}")]
     public async Task<IActionResult> Reopen(int id, string studentId, int attemptId, ExceptionForm form)
@@ -59,7 +79,7 @@ public sealed class ExceptionsController(ClassroomDbContext db, ClassAccess acce
         if (assignment is null || !await EnrolledAsync(assignment.ClassId, studentId)) return NotFound();
         var returned = await db.Attempts.SingleOrDefaultAsync(a => a.Id == attemptId && a.AssignmentId == id && a.StudentId == studentId);
         if (returned is null) return NotFound();
-        if (string.IsNullOrWhiteSpace(form.Reason)) return await RefusedAsync(assignment, studentId, form, "Give a reason: it is kept in the history.");
+        if (ReasonProblem(form.Reason) is { } problem) return await RefusedAsync(assignment, studentId, form, problem);
         var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
         var book = await ExceptionBook.ForStudentAsync(db, assignment.ClassId, studentId);
         var terms = StudentTerms.Of(assignment, quiz.TimeLimitMinutes, book.For(assignment, studentId));
@@ -69,14 +89,15 @@ public sealed class ExceptionsController(ClassroomDbContext db, ClassAccess acce
                 StatusCodes.Status409Conflict);
         try
         {
-            var fresh = await attempts.ReopenAsync(returned, assignment, quiz, terms);
-            await RecordAsync(assignment, studentId, ExceptionKind.Reopened, fresh.Id.ToString(CultureInfo.InvariantCulture), form.Reason!);
+            await attempts.ReturnAsync(returned);
+            await RecordAsync(assignment, studentId, ExceptionKind.Reopened, returned.Id.ToString(CultureInfo.InvariantCulture), form.Reason!);
         }
         catch (AttemptRefusedException e)
         {
             return await RefusedAsync(assignment, studentId, form, e.Message, StatusCodes.Status409Conflict);
         }
-        TempData["Flash"] = "Returned for resubmission: the student finds a new attempt with their earlier answers in it. The earlier attempt stays in the history.";
+        TempData["Flash"] = "Returned for resubmission: the student's next attempt starts from these answers"
+            + (terms.TimeLimitMinutes is int limit ? $", with {Plural(limit, "minute")} from when they open it" : "") + ". The earlier attempt stays in the history.";
         return Redirect($"/assignments/{id}/students/{studentId}");
     }
 
@@ -100,28 +121,54 @@ public sealed class ExceptionsController(ClassroomDbContext db, ClassAccess acce
         var backUrl = back is int a ? $"/assignments/{a}/students/{studentId}" : $"/classes/{classId}/students/{studentId}/time";
         if (form.TimeMultiplier is not decimal m || !Multipliers.Contains(m))
             return this.ProblemView(StatusCodes.Status422UnprocessableEntity, "That is not a time multiplier", $"Choose one of {string.Join(", ", Multipliers.Select(x => $"×{x:0.##}"))}.", backUrl);
-        if (string.IsNullOrWhiteSpace(form.Reason))
-            return this.ProblemView(StatusCodes.Status422UnprocessableEntity, "A reason is needed", "Give a reason (for example, the accommodation plan): it is kept in the history.", backUrl);
+        if (ReasonProblem(form.Reason) is { } problem)
+            return this.ProblemView(StatusCodes.Status422UnprocessableEntity, "A reason is needed", problem + " For example, the accommodation plan.", backUrl);
+        var book = await ExceptionBook.ForStudentAsync(db, classId, studentId);
+        if (book.TimeMultiplier(classId, studentId) == m)
+        {
+            TempData["Flash"] = $"Nothing changed: time limits are already {(m == 1m ? "standard" : $"×{m:0.##}")} for this student.";
+            return Redirect(backUrl);
+        }
         db.StudentExceptions.Add(new StudentException
         {
-            ClassId = classId, StudentId = studentId, Kind = ExceptionKind.TimeMultiplier, Value = m.ToString(CultureInfo.InvariantCulture),
-            Reason = form.Reason.Trim(), ById = User.Id()!, At = Now,
+            ClassId = classId, StudentId = studentId, Kind = ExceptionKind.TimeMultiplier, Value = m.ToString("0.##", CultureInfo.InvariantCulture),
+            Reason = form.Reason!.Trim(), ById = User.Id()!, At = Now,
         });
         await db.SaveChangesAsync();
-        TempData["Flash"] = m == 1m ? "Standard time again for this student." : $"Time limits ×{m:0.##} for this student on every timed assignment of the class.";
+        // An attempt already running gets the extra time too (it never loses time it had).
+        var updated = await ExceptionBook.ForStudentAsync(db, classId, studentId);
+        foreach (var assignment in await db.Assignments.Where(a => a.ClassId == classId && db.Attempts.Any(t => t.AssignmentId == a.Id && t.StudentId == studentId && t.Status == AttemptStatus.InProgress)).ToListAsync())
+        {
+            var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
+            await attempts.RefreshDeadlinesAsync(assignment, studentId, StudentTerms.Of(assignment, quiz.TimeLimitMinutes, updated.For(assignment, studentId)));
+        }
+        TempData["Flash"] = m == 1m ? "Standard time again for this student (an attempt already running keeps its time)."
+            : $"Time limits ×{m:0.##} for this student on every timed assignment of the class, including an attempt already running.";
         return Redirect(backUrl);
     }
 
-    private async Task<IActionResult> ChangeAsync(int id, string studentId, ExceptionForm form,
-        Func<Assignment, string, Task<(ExceptionKind? Kind, string? Value, string Message)>> decide)
+    private async Task<IActionResult> ChangeAsync(int id, string studentId, ExceptionForm form, Func<Assignment, string, StudentExceptions, Decision> decide)
     {
         var assignment = await TaughtAsync(id);
         if (assignment is null || !await EnrolledAsync(assignment.ClassId, studentId)) return NotFound();
-        if (string.IsNullOrWhiteSpace(form.Reason)) return await RefusedAsync(assignment, studentId, form, "Give a reason: it is kept in the history.");
-        var (kind, value, message) = await decide(assignment, assignment.Class!.TimeZone);
-        if (kind is null) return await RefusedAsync(assignment, studentId, form, message);
-        await RecordAsync(assignment, studentId, kind.Value, value!, form.Reason!);
-        TempData["Flash"] = message;
+        if (ReasonProblem(form.Reason) is { } problem) return await RefusedAsync(assignment, studentId, form, problem);
+        var current = (await ExceptionBook.ForStudentAsync(db, assignment.ClassId, studentId)).For(assignment, studentId);
+        var decision = decide(assignment, assignment.Class!.TimeZone, current);
+        if (decision.NoChange)
+        {
+            TempData["Flash"] = "Nothing changed: " + decision.Message;
+            return Redirect($"/assignments/{id}/students/{studentId}");
+        }
+        if (decision.Kind is not ExceptionKind kind) return await RefusedAsync(assignment, studentId, form, decision.Message);
+        await RecordAsync(assignment, studentId, kind, decision.Value!, form.Reason!);
+        if (kind == ExceptionKind.Extension)
+        {
+            // A running attempt that ends at the due time (late work refused) ends at the new one instead.
+            var quiz = await versions.DefinitionAsync(assignment.QuizVersionId);
+            var terms = StudentTerms.Of(assignment, quiz.TimeLimitMinutes, (await ExceptionBook.ForStudentAsync(db, assignment.ClassId, studentId)).For(assignment, studentId));
+            await attempts.RefreshDeadlinesAsync(assignment, studentId, terms);
+        }
+        TempData["Flash"] = decision.Message;
         return Redirect($"/assignments/{id}/students/{studentId}");
     }
 
@@ -130,7 +177,7 @@ public sealed class ExceptionsController(ClassroomDbContext db, ClassAccess acce
         db.StudentExceptions.Add(new StudentException
         {
             ClassId = assignment.ClassId, AssignmentId = assignment.Id, StudentId = studentId, Kind = kind, Value = value,
-            Reason = reason.Trim().Length > 300 ? reason.Trim()[..300] : reason.Trim(), ById = User.Id()!, At = Now,
+            Reason = reason.Trim(), ById = User.Id()!, At = Now,
         });
         await db.SaveChangesAsync();
     }
@@ -168,7 +215,7 @@ public sealed class ExceptionsController(ClassroomDbContext db, ClassAccess acce
             AssignmentRules.KeysOpenTo(assignment.ReviewPolicy, assignment.ReleasedAt is not null, mine.Any(a => a.IsSubmitted)),
             mine.Select(a => new StudentAttemptRow(a.Id, a.Number, a.Status == AttemptStatus.InProgress ? "in progress" : a.ReturnedAt is not null ? "returned" : "submitted",
                 a.SubmittedAt is DateTime s ? ClassTime.Format(s, zone) : null, a.Score, a.MaxScore, counting?.Id == a.Id,
-                a.IsSubmitted && a.ReturnedAt is null && !mine.Any(x => x.Status == AttemptStatus.InProgress))).ToList(),
+                a.IsSubmitted && a.ReturnedAt is null && a.Number == mine.Max(x => x.Number))).ToList(),
             history, form with { DueAt = form.DueAt ?? (terms.Extended(assignment) ? ClassTime.ToLocal(terms.DueAt, zone) : ClassTime.ToLocal(assignment.DueAt, zone).AddDays(2)),
                 ExtraAttempts = form.ExtraAttempts ?? terms.Exceptions.ExtraAttempts }, message);
     }
@@ -178,7 +225,7 @@ public sealed class ExceptionsController(ClassroomDbContext db, ClassAccess acce
         ExceptionKind.TimeMultiplier => $"time ×{e.Value} on every timed assignment of the class",
         ExceptionKind.Extension when e.Value.Length == 0 => "extension removed",
         ExceptionKind.Extension => $"due {ClassTime.Format(DateTime.Parse(e.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal), zone)}",
-        ExceptionKind.ExtraAttempts => $"{e.Value} extra attempts",
+        ExceptionKind.ExtraAttempts => int.TryParse(e.Value, out var n) ? Plural(n, "extra attempt") : $"{e.Value} extra attempts",
         ExceptionKind.Excused => e.Value == "true" ? "excused" : "no longer excused",
         ExceptionKind.Reopened => "an attempt returned for resubmission",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "unknown kind of exception"),

@@ -22,8 +22,13 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// The student's own attempt: practice, or an assignment of a class they are still in (a student removed from
+    /// the class no longer reaches its work). The quiz itself comes from the version cache, not this row.
+    /// </summary>
     public Task<Attempt?> FindOwnAsync(int id, string studentId) =>
-        db.Attempts.Include(a => a.QuizVersion).SingleOrDefaultAsync(a => a.Id == id && a.StudentId == studentId);
+        db.Attempts.SingleOrDefaultAsync(a => a.Id == id && a.StudentId == studentId
+            && (a.AssignmentId == null || db.Assignments.Any(x => x.Id == a.AssignmentId && x.Class!.Enrollments.Any(e => e.StudentId == studentId && e.RemovedAt == null))));
 
     public Task<List<Attempt>> PracticeAttemptsAsync(string studentId, string quizSlug) => InScopeAsync(studentId, Attempt.PracticeScope(quizSlug));
 
@@ -84,9 +89,20 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
             attempt.OpenScope = scope;
             attempt.Number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1;
             db.Attempts.Add(attempt);
+            // Work returned for resubmission: the new attempt starts from the returned one's answers (not their scores).
+            var returned = attempts.Count > 0 && attempts[^1].ReturnedAt is not null && attempts[^1].QuizVersionId == attempt.QuizVersionId ? attempts[^1] : null;
+            var carried = returned is null ? [] : await db.Responses.AsNoTracking().Where(r => r.AttemptId == returned.Id)
+                .Select(r => new { r.QuestionId, r.AnswerJson, r.Seq }).ToListAsync();
             try
             {
+                await using var transaction = carried.Count > 0 ? await db.Database.BeginTransactionAsync() : null;
                 await db.SaveChangesAsync();
+                if (carried.Count > 0)
+                {
+                    db.Responses.AddRange(carried.Select(r => new Response { AttemptId = attempt.Id, QuestionId = r.QuestionId, AnswerJson = r.AnswerJson, SavedAt = now, Seq = r.Seq }));
+                    await db.SaveChangesAsync();
+                    await transaction!.CommitAsync();
+                }
                 return attempt;
             }
             catch (DbUpdateException) when (tries < 5)
@@ -100,47 +116,36 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
     public static AttemptFacts Facts(Attempt a) => new(a.Id, a.Status, a.SubmittedAt, a.Score, a.ReturnedAt is not null);
 
     /// <summary>
-    /// Returns a submitted attempt for resubmission: a new attempt opens with the same answers as its starting
-    /// point (not their scores), and the returned one stays in the history but no longer counts.
+    /// Returns a submitted attempt for resubmission. It stays in the history but no longer counts; the student
+    /// gets one more attempt, which starts from its answers when they open it (so a time limit starts then too).
     /// </summary>
-    public async Task<Attempt> ReopenAsync(Attempt returned, Assignment assignment, QuizDefinition quiz, StudentTerms terms)
+    public async Task ReturnAsync(Attempt returned)
     {
         if (!returned.IsSubmitted || returned.ReturnedAt is not null)
             throw new AttemptRefusedException("Only a submitted attempt that counts can be returned.");
-        var now = Now;
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var claimed = await db.Attempts.Where(a => a.Id == returned.Id && a.ReturnedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ReturnedAt, now));
-        if (claimed == 0) throw new AttemptRefusedException("That attempt was already returned.");
-        var number = await db.Attempts.Where(a => a.StudentId == returned.StudentId && a.Scope == returned.Scope).MaxAsync(a => a.Number) + 1;
-        var attempt = new Attempt
-        {
-            QuizVersionId = returned.QuizVersionId,
-            StudentId = returned.StudentId,
-            AssignmentId = assignment.Id,
-            Status = AttemptStatus.InProgress,
-            StartedAt = now,
-            Scope = returned.Scope,
-            OpenScope = returned.Scope,
-            Number = number,
-            // Returned work is for finishing, so a time limit starts again; a refused-late assignment still ends at the due time.
-            DeadlineAt = AssignmentRules.Deadline(terms, now),
-            MaxScore = quiz.MaxPoints,
-        };
-        db.Attempts.Add(attempt);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
+        if (await db.Attempts.AnyAsync(a => a.StudentId == returned.StudentId && a.Scope == returned.Scope && a.Status == AttemptStatus.InProgress))
             throw new AttemptRefusedException("The student already has an open attempt at this assignment.");
+        var latest = await db.Attempts.Where(a => a.StudentId == returned.StudentId && a.Scope == returned.Scope).MaxAsync(a => a.Number);
+        if (latest != returned.Number)
+            throw new AttemptRefusedException("Only the student's latest attempt can be returned.");
+        var claimed = await db.Attempts.Where(a => a.Id == returned.Id && a.ReturnedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ReturnedAt, Now));
+        if (claimed == 0) throw new AttemptRefusedException("That attempt was already returned.");
+    }
+
+    /// <summary>
+    /// After a teacher gives more time (an extension, a time multiplier, new dates), the student's open attempt
+    /// gets the new deadline. It never loses time it was already given.
+    /// </summary>
+    public async Task RefreshDeadlinesAsync(Assignment assignment, string studentId, StudentTerms terms)
+    {
+        var open = await db.Attempts.Where(a => a.AssignmentId == assignment.Id && a.StudentId == studentId && a.Status == AttemptStatus.InProgress).ToListAsync();
+        foreach (var attempt in open)
+        {
+            var renewed = AssignmentRules.Deadline(terms, attempt.StartedAt);
+            if (attempt.DeadlineAt is DateTime current && (renewed is null || renewed > current)) attempt.DeadlineAt = renewed;
         }
-        var answers = await db.Responses.AsNoTracking().Where(r => r.AttemptId == returned.Id).Select(r => new { r.QuestionId, r.AnswerJson, r.Seq }).ToListAsync();
-        db.Responses.AddRange(answers.Select(r => new Response { AttemptId = attempt.Id, QuestionId = r.QuestionId, AnswerJson = r.AnswerJson, SavedAt = now, Seq = r.Seq }));
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return attempt;
     }
 
     public bool IsOutOfTime(Attempt attempt) => attempt.DeadlineAt is { } deadline && Now > deadline + Grace;

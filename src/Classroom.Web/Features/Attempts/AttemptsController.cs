@@ -154,7 +154,7 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
 
     /// <summary>A practice attempt is paused while the student's assignment of the same quiz keeps its keys hidden.</summary>
     private async Task<PracticePause?> PauseOfAsync(Attempt attempt) =>
-        attempt.AssignmentId is null ? await KeyGates.PracticePauseAsync(db, attempt.StudentId, attempt.QuizVersion!.QuizSlug) : null;
+        attempt.AssignmentId is null ? await KeyGates.PracticePauseAsync(db, attempt.StudentId, (await versions.DefinitionAsync(attempt.QuizVersionId)).Slug) : null;
 
     private ViewResult Paused(PracticePause pause, string backUrl) =>
         this.ProblemView(StatusCodes.Status403Forbidden, "Practice is paused", pause.Message, backUrl);

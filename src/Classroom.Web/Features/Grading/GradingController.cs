@@ -91,9 +91,24 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
     [HttpPost("/responses/{id:int}/grade")]
     public async Task<IActionResult> Grade(int id)
     {
+        // Whose response this is comes first: a response outside the teacher's classes, or in practice, is not found, whatever was typed.
+        var place = await db.Responses.Where(r => r.Id == id)
+            .Select(r => new { r.QuestionId, r.AttemptId, r.Attempt!.AssignmentId, r.Attempt.Status, Returned = r.Attempt.ReturnedAt != null })
+            .SingleOrDefaultAsync();
+        var classId = place?.AssignmentId is int aid ? await db.Assignments.Where(a => a.Id == aid).Select(a => (int?)a.ClassId).SingleOrDefaultAsync() : null;
+        if (place is null || classId is null || !await access.TeachesAsync(classId.Value, User)) return NotFound();
         var form = await Request.ReadFormAsync();
         var returnUrl = form["returnUrl"].ToString();
         if (!Url.IsLocalUrl(returnUrl)) returnUrl = "/classes";
+        var typedNote = form["feedback"].ToString().Trim().Length > 0 || form["points"].ToString().Trim().Length > 0
+            ? $" What you typed: {(form["points"].ToString().Trim() is { Length: > 0 } p0 ? $"{p0} points" : "no points")}{(form["feedback"].ToString().Trim() is { Length: > 0 } f0 ? $"; feedback “{f0}”" : "")}."
+            : "";
+        if (place.Returned)
+            return this.ProblemView(StatusCodes.Status409Conflict, "This attempt was returned for resubmission",
+                "It no longer counts, so it is not graded. Grade the student's new attempt once they submit it." + typedNote, returnUrl);
+        if (place.Status == AttemptStatus.InProgress)
+            return this.ProblemView(StatusCodes.Status409Conflict, "Not submitted yet",
+                "The student is still working on this attempt, so it cannot be graded yet." + typedNote, returnUrl);
         var typed = new TypedGrade(
             Enumerable.Range(0, 20).Where(i => form.ContainsKey($"level{i}")).ToDictionary(i => i, i => form[$"level{i}"].ToString()),
             form["points"].ToString(), form["feedback"].ToString(), form["reason"].ToString());
@@ -130,8 +145,6 @@ public sealed class GradingController(ClassroomDbContext db, ClassAccess access,
         }
 
         // Refused: the page again, this card holding what was typed and what is saved now.
-        var place = await db.Responses.Where(r => r.Id == id)
-            .Select(r => new { r.QuestionId, r.AttemptId, AssignmentId = r.Attempt!.AssignmentId }).SingleAsync();
         var refused = new RefusedGrade(id, result.Message, result.Outcome == GradeOutcome.Conflict, typed,
             result.Outcome == GradeOutcome.Conflict ? result.CurrentStamp : form["stamp"].ToString());
         Response.StatusCode = result.Outcome == GradeOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;

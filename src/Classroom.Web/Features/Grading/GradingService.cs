@@ -32,6 +32,8 @@ public sealed class GradingService(ClassroomDbContext db, ClassAccess access, Qu
             return new(GradeOutcome.NotFound, "There is no such response in your classes.");
         if (!row.Attempt.IsSubmitted)
             return new(GradeOutcome.Invalid, "This attempt has not been submitted yet, so it cannot be graded.");
+        if (row.Attempt.ReturnedAt is not null)
+            return new(GradeOutcome.Invalid, "This attempt was returned for resubmission, so it is not graded.");
 
         var quiz = await versions.DefinitionAsync(row.Attempt.QuizVersionId);
         var question = quiz.Find(row.Response.QuestionId)!;
@@ -106,6 +108,10 @@ public sealed class GradingService(ClassroomDbContext db, ClassAccess access, Qu
             await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
             var current = await db.Responses.AsNoTracking().SingleAsync(r => r.Id == responseId);
+            // The same grade saved twice (a double click, two tabs): it is saved, nothing to report.
+            if (!current.NeedsGrading && current.Points == points && current.RubricJson == rubricJson
+                && (current.Feedback ?? "") == (string.IsNullOrWhiteSpace(input.Feedback) ? "" : input.Feedback.Trim()))
+                return new(GradeOutcome.Saved, $"Saved: {points:0.##} of {question.Points:0.##} points.", points, current.Feedback, current.Stamp);
             return new(GradeOutcome.Conflict,
                 $"Someone else changed this response while you were grading it. It now has {(current.Points is decimal p ? $"{p:0.##} points" : "no points")}. Your change was not saved: look at theirs, then save again if yours should replace it.",
                 current.Points, current.Feedback, current.Stamp);

@@ -41,7 +41,9 @@ public static class TeacherWeek
         var order = new Dictionary<int, IReadOnlyList<string>>();
         foreach (var versionId in assignments.Where(a => waiting.Any(w => w.AssignmentId == a.Id)).Select(a => a.QuizVersionId).Distinct())
             order[versionId] = (await versions.DefinitionAsync(versionId)).Questions.Select(q => q.Id).ToList();
-        var names = students.GroupBy(s => s.StudentId).ToDictionary(g => g.Key, g => g.First().DisplayName);
+        // Names of everyone who submitted, including students since removed from a class (their work is still there to grade).
+        var submitters = attempts.Select(t => t.StudentId).Distinct().ToList();
+        var names = await db.Users.Where(u => submitters.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
 
         return classes.Select(c =>
         {
@@ -58,23 +60,33 @@ public static class TeacherWeek
                 })
                 .Where(g => g.Answers > 0).OrderBy(g => g.Title).ToList();
 
-            var due = mine.Where(a => a.DueAt > now && a.DueAt <= now + Ahead && a.OpensAt <= now + Ahead).OrderBy(a => a.DueAt).Select(a =>
+            // Due this week: for the class, or (once the class's due time has passed) for students whose extension falls this week.
+            var due = new List<DueSoon>();
+            foreach (var a in mine.OrderBy(a => a.DueAt))
             {
+                var classDueThisWeek = a.DueAt > now && a.DueAt <= now + Ahead;
+                var who = roster.Select(s => (Student: s, Terms: StudentTerms.Of(a, null, book.For(a, s.StudentId))))
+                    .Where(x => !x.Terms.Exceptions.Excused)
+                    .Where(x => classDueThisWeek || (x.Terms.Extended(a) && x.Terms.DueAt > now && x.Terms.DueAt <= now + Ahead))
+                    .ToList();
+                if (who.Count == 0 || a.OpensAt > now + Ahead) continue;
                 var submitted = 0;
                 var inProgress = 0;
                 var notStarted = new List<string>();
-                foreach (var s in roster)
+                foreach (var (s, _) in who)
                 {
-                    var terms = StudentTerms.Of(a, null, book.For(a, s.StudentId));
-                    if (terms.Exceptions.Excused) continue;
                     var theirs = attempts.Where(t => t.AssignmentId == a.Id && t.StudentId == s.StudentId).ToList();
                     if (theirs.Any(t => t.Status == AttemptStatus.InProgress)) inProgress++;
                     else if (theirs.Any(t => t.Status != AttemptStatus.InProgress && !t.Returned)) submitted++;
                     else notStarted.Add(s.DisplayName);
                 }
-                return new DueSoon(a.Id, a.Title, ClassTime.Format(a.DueAt, c.TimeZone), a.OpensAt > now ? ClassTime.Format(a.OpensAt, c.TimeZone) : null,
-                    submitted, inProgress, roster.Count(s => !book.For(a, s.StudentId).Excused), notStarted);
-            }).ToList();
+                if (!classDueThisWeek && submitted == who.Count) continue; // every extended student is done
+                var when = classDueThisWeek
+                    ? ClassTime.Format(a.DueAt, c.TimeZone)
+                    : $"{ClassTime.Format(who.Max(x => x.Terms.DueAt), c.TimeZone)} at the latest, for {who.Count} {(who.Count == 1 ? "student" : "students")} with an extension";
+                due.Add(new DueSoon(a.Id, a.Title, when, a.OpensAt > now ? ClassTime.Format(a.OpensAt, c.TimeZone) : null,
+                    submitted, inProgress, who.Count, notStarted));
+            }
 
             var recent = attempts.Where(t => mine.Any(a => a.Id == t.AssignmentId) && t.SubmittedAt is not null && !t.Returned && t.SubmittedAt > now - Ahead)
                 .OrderByDescending(t => t.SubmittedAt).Take(RecentCount)
@@ -82,7 +94,9 @@ public static class TeacherWeek
                 {
                     var a = mine.Single(x => x.Id == t.AssignmentId);
                     var late = AssignmentRules.IsLate(StudentTerms.Of(a, null, book.For(a, t.StudentId)), t.SubmittedAt);
-                    return new RecentSubmission(t.Id, a.Id, a.Title, names.GetValueOrDefault(t.StudentId) ?? "a former student",
+                    var name = names.GetValueOrDefault(t.StudentId) ?? "a deleted account";
+                    if (!roster.Any(s => s.StudentId == t.StudentId)) name += " (removed from the class)";
+                    return new RecentSubmission(t.Id, a.Id, a.Title, name,
                         ClassTime.TimeOfDay(t.SubmittedAt!.Value, now, c.TimeZone), late, t.Status == AttemptStatus.NeedsGrading);
                 }).ToList();
 

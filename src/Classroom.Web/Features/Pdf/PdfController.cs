@@ -67,7 +67,7 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
         var own = attempt.StudentId == User.Id();
         var teaches = assignment is not null && await access.TeachesAsync(assignment.ClassId, User);
         // A student gets their own report once grades are released (or of a practice attempt); a teacher, any of their class's.
-        if (!(teaches || (own && (assignment is null || assignment.ReleasedAt is not null)))) return NotFound();
+        if (!(teaches || (own && (assignment is null || (assignment.ReleasedAt is not null && await access.IsEnrolledAsync(assignment.ClassId, attempt.StudentId)))))) return NotFound();
         if (own && assignment is null && await KeyGates.PracticePauseAsync(db, attempt.StudentId, attempt.QuizVersion?.QuizSlug
                 ?? await db.QuizVersions.Where(v => v.Id == attempt.QuizVersionId).Select(v => v.QuizSlug).SingleAsync()) is { } pause)
             return this.ProblemView(StatusCodes.Status403Forbidden, "Practice is paused", pause.Message, "/assignments");
