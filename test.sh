@@ -8,6 +8,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
@@ -23,16 +24,32 @@ if ! dotnet build Classroom.sln -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
+# A throw-away PostgreSQL server on loopback for the second run of the integration suite; always stopped.
+servers=()
+cleanup() { for dir in "${servers[@]}"; do tests/servers/postgres.sh stop "$dir"; done; }
+trap cleanup EXIT
+if pg_env=$(tests/servers/postgres.sh start); then
+  eval "$pg_env"
+  servers+=("$PG_DIR")
+else
+  echo "PostgreSQL did not start: the PostgreSQL run is reported as failed"
+fi
+
 status=0
-for project in tests/Classroom.Tests tests/Classroom.BrowserTests; do
-  name=$(basename "$project")
-  dotnet test "$project" -c Release --no-build --nologo \
+run() { # name, project, extra environment…
+  local name=$1 project=$2; shift 2
+  env "$@" dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
     --results-directory "$results" || status=1
-done
+}
+run Classroom.Tests tests/Classroom.Tests
+if [ -n "${CLASSROOM_TEST_POSTGRES:-}" ]; then
+  run Classroom.Tests.Postgres tests/Classroom.Tests CLASSROOM_TEST_DATABASE=postgres CLASSROOM_TEST_POSTGRES="$CLASSROOM_TEST_POSTGRES"
+fi
+run Classroom.BrowserTests tests/Classroom.BrowserTests
 
 passed=0; failed=0
-for project in Classroom.Tests Classroom.BrowserTests; do
+for project in Classroom.Tests Classroom.Tests.Postgres Classroom.BrowserTests; do
   trx="$results/$project.trx"
   if [ ! -f "$trx" ]; then
     echo "$project: no results (the test run did not finish)"

@@ -5,8 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Classroom.Web.Data;
 
-public class ClassroomDbContext(DbContextOptions<ClassroomDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The app's database. This class is the SQLite model and owns the SQLite migrations (Data/Migrations);
+/// <see cref="PostgresClassroomDbContext"/> is the same model on PostgreSQL with its own migrations, as EF
+/// recommends for a second provider. Everything else asks for a ClassroomDbContext and gets the configured one.
+/// </summary>
+public class ClassroomDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    public ClassroomDbContext(DbContextOptions<ClassroomDbContext> options) : base(options) { }
+
+    /// <summary>For a provider's own context type (so its migrations are found by that type).</summary>
+    protected ClassroomDbContext(DbContextOptions options) : base(options) { }
+
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<LessonRead> LessonReads => Set<LessonRead>();

@@ -14,10 +14,17 @@ public sealed class StartupException(string message) : Exception(message);
 
 public static class DatabaseSetup
 {
-    /// <summary>`ConnectionStrings:Classroom`, or a file data/classroom.db under the content root.</summary>
-    public static string ConnectionString(IConfiguration config, IHostEnvironment env)
+    /// <summary>
+    /// `ConnectionStrings:Classroom`. For SQLite it may be left out (a file data/classroom.db under the content
+    /// root), and the file's folder is made and checked for writing; PostgreSQL needs it set.
+    /// </summary>
+    public static string ConnectionString(IConfiguration config, IHostEnvironment env, DatabaseProvider provider)
     {
         var configured = config.GetConnectionString("Classroom");
+        if (provider == DatabaseProvider.Postgres)
+            return string.IsNullOrWhiteSpace(configured)
+                ? throw new StartupException("Database:Provider is Postgres, but ConnectionStrings:Classroom is not set (for example Host=db;Database=classroom;Username=classroom;Password=…).")
+                : configured;
         var builder = new SqliteConnectionStringBuilder(
             string.IsNullOrWhiteSpace(configured) ? $"Data Source={Path.Combine(env.ContentRootPath, "data", "classroom.db")}" : configured);
         if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource))
@@ -47,8 +54,29 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>Applies migrations, switches the file to WAL, brings old rows up to date, and makes the roles.</summary>
+    /// <summary>
+    /// At start: migrates unless Database:MigrateAtStartup is off (several instances migrate once, with the
+    /// `migrate` command, instead); SQLite is switched to WAL. Without migrating, the database must already be
+    /// current, or start-up stops with one line saying so.
+    /// </summary>
     public static async Task PrepareAsync(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (options.MigrateAtStartup)
+        {
+            await MigrateAsync(services);
+            return;
+        }
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClassroomDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+            throw new StartupException($"The database is not up to date ({pending.Count} migrations to apply, the first {pending[0]}), and Database:MigrateAtStartup is off: run `dotnet Classroom.Web.dll migrate` first.");
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+
+    /// <summary>Applies migrations, switches SQLite to WAL, brings old rows up to date, and makes the roles. Safe to run again.</summary>
+    public static async Task MigrateAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
@@ -61,7 +89,11 @@ public static class DatabaseSetup
         {
             throw new StartupException($"The database {db.Database.GetDbConnection().DataSource} cannot be written: {e.Message}");
         }
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        catch (Npgsql.NpgsqlException e) when (e.InnerException is System.Net.Sockets.SocketException or TimeoutException || e is Npgsql.PostgresException { SqlState: "28P01" or "3D000" or "28000" })
+        {
+            throw new StartupException($"The PostgreSQL database cannot be reached or opened: {e.Message}");
+        }
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await Upgrades.AutoMarksBackfill.RunAsync(db);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Classroom.Web.Infrastructure;
@@ -35,8 +36,16 @@ public static class ClassroomExtensions
         });
 
         // Resolved from the final configuration, so settings added by hosts and tests are honoured.
-        services.AddSingleton(sp => new DatabaseConnection(DatabaseSetup.ConnectionString(sp.GetRequiredService<IConfiguration>(), builder.Environment)));
+        services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
+        services.AddSingleton(sp => new DatabaseConnection(DatabaseSetup.ConnectionString(sp.GetRequiredService<IConfiguration>(), builder.Environment,
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider)));
         services.AddDbContext<ClassroomDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseConnection>().ConnectionString));
+        services.AddDbContext<PostgresClassroomDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseConnection>().ConnectionString));
+        // Everything asks for a ClassroomDbContext; it is the PostgreSQL one when Database:Provider says so.
+        services.Replace(ServiceDescriptor.Scoped<ClassroomDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresClassroomDbContext>()
+                : new ClassroomDbContext(sp.GetRequiredService<DbContextOptions<ClassroomDbContext>>())));
 
         // Keys live in the database under a fixed application name, so sign-ins survive a restart,
         // a new container, or a second instance of the app.

@@ -8,7 +8,7 @@ namespace Classroom.Tests.Data;
 /// <summary>Health is honest, and a database that cannot be written stops start-up with one clear line.</summary>
 public class HealthTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task Health_is_unhealthy_while_the_database_cannot_be_written()
     {
         using var factory = new ClassroomFactory();

@@ -65,7 +65,7 @@ public class StartupTests
         Assert.DoesNotContain("Exception", html);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task The_database_file_is_in_WAL_mode()
     {
         using var factory = new ClassroomFactory();

@@ -58,7 +58,7 @@ public sealed class UpgradeTests : IDisposable
         return Query(path, $"SELECT {select} FROM \"{t}\"").Select(r => string.Join(" | ", r)).Order(StringComparer.Ordinal).ToList();
     });
 
-    [Fact]
+    [SqliteFact]
     public async Task A_database_from_the_November_release_upgrades_and_keeps_every_row()
     {
         var before = Snapshot(copy);
@@ -90,7 +90,7 @@ public sealed class UpgradeTests : IDisposable
         Assert.Empty(Query(copy, "SELECT Id FROM Responses WHERE AutoPoints IS NOT NULL AND AutoMarksJson IS NULL"));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Every_quiz_version_the_November_release_stored_still_reads_scores_and_renders()
     {
         var versions = Query(Fixture, "SELECT Id, QuizSlug, DefinitionJson FROM QuizVersions");

@@ -8,7 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Classroom.Tests.Infrastructure;
 
-/// <summary>The real app over its own SQLite file, in Development but without the demo seed: tests build what they need with <see cref="TestData"/>.</summary>
+/// <summary>
+/// The real app over its own database (a SQLite file, or a PostgreSQL database when the suite runs on
+/// PostgreSQL: see <see cref="TestDatabase"/>), in Development but without the demo seed: tests build what they
+/// need with <see cref="TestData"/>.
+/// </summary>
 public class ClassroomFactory : WebApplicationFactory<Program>
 {
     private readonly string dbPath = Path.Combine(Path.GetTempPath(), $"classroom-test-{Guid.NewGuid():N}.db");
@@ -20,14 +24,22 @@ public class ClassroomFactory : WebApplicationFactory<Program>
     public bool DeleteDatabase { get; init; } = true;
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    private string? postgresName;
+
+    /// <summary>The PostgreSQL database of this app (null on SQLite).</summary>
+    public string? PostgresDatabase => postgresName;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        if (TestDatabase.IsPostgres && postgresName is null)
+            postgresName = TestDatabase.CreateAsync(dbPath).GetAwaiter().GetResult(); // two factories given one path share it
         builder.ConfigureAppConfiguration((_, config) =>
         {
             var settings = new Dictionary<string, string?>
             {
-                ["ConnectionStrings:Classroom"] = $"Data Source={dbPath}",
+                ["ConnectionStrings:Classroom"] = postgresName is null ? $"Data Source={dbPath}" : TestDatabase.ConnectionString(postgresName),
+                ["Database:Provider"] = postgresName is null ? "Sqlite" : "Postgres",
                 ["Throttle:AddressPostsPerMinute"] = "10000",
                 // Tests build their own people and classes (TestData); the demo seed is tested on its own.
                 ["Demo:Seed"] = "false",
@@ -79,6 +91,11 @@ public class ClassroomFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         if (!DeleteDatabase) return;
+        if (postgresName is not null)
+        {
+            TestDatabase.DropAsync(postgresName).GetAwaiter().GetResult();
+            return;
+        }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(dbPath + suffix); } catch (IOException) { }
     }
