@@ -83,6 +83,10 @@ public static class ClassroomExtensions
         services.AddScoped<Features.Attempts.AttemptService>();
         services.AddScoped<Features.Shared.ClassAccess>();
         services.AddScoped<Features.Grading.GradingService>();
+        services.AddSingleton<RenderedContent>();
+        services.AddSingleton<TryFirstIndex>();
+        services.AddSingleton<Features.Lessons.ReadMarks>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Lessons.ReadMarks>());
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

@@ -4,6 +4,7 @@ using Classroom.Web.Data;
 using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Attempts;
 using Classroom.Web.Features.Quizzes;
+using Classroom.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +77,7 @@ public sealed class TestData(ClassroomFactory factory)
         change?.Invoke(assignment);
         db.Assignments.Add(assignment);
         await db.SaveChangesAsync();
+        Use<TryFirstIndex>(scope).Invalidate();
         return assignment;
     }
 

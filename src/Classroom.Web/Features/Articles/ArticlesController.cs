@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Classroom.Web.Features.Articles;
 
-public sealed class ArticlesController(CourseCatalog catalog) : Controller
+public sealed class ArticlesController(CourseCatalog catalog, RenderedContent rendered) : Controller
 {
     [HttpGet("/articles/{slug}")]
     public IActionResult Show(string slug)
@@ -13,7 +13,7 @@ public sealed class ArticlesController(CourseCatalog catalog) : Controller
         var article = catalog.FindArticle(slug);
         if (article is null) return NotFound();
         var lesson = catalog.Lessons.FirstOrDefault(l => l.Article?.Slug == slug);
-        return View(new ArticlePage(article, ArticleMarkup.Render(article, []), lesson?.Slug, lesson?.Title));
+        return View(new ArticlePage(article, rendered.Plain(article), lesson?.Slug, lesson?.Title));
     }
 }
 

@@ -14,7 +14,7 @@ namespace Classroom.Web.Features.Assignments;
 
 [Authorize]
 public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess access, CourseCatalog catalog, QuizVersions versions,
-    AttemptService attempts, TimeProvider clock) : Controller
+    AttemptService attempts, TimeProvider clock, TryFirstIndex tryFirst) : Controller
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -69,6 +69,7 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
         Apply(assignment, form, taught);
         db.Assignments.Add(assignment);
         await db.SaveChangesAsync();
+        tryFirst.Invalidate();
         TempData["Flash"] = $"Assigned to {taught.Name}.";
         return Redirect($"/assignments/{assignment.Id}");
     }
@@ -125,6 +126,7 @@ public sealed class AssignmentsController(ClassroomDbContext db, ClassAccess acc
         }
         Apply(assignment, form, assignment.Class!);
         await db.SaveChangesAsync();
+        tryFirst.Invalidate();
         // Attempts already running get any extra time the new dates or limit give (never less than they had).
         var running = await db.Attempts.Where(a => a.AssignmentId == id && a.Status == AttemptStatus.InProgress).Select(a => a.StudentId).Distinct().ToListAsync();
         if (running.Count > 0)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Classroom.Web.Features.Attempts;
 
 [Authorize]
-public sealed class AttemptsController(CourseCatalog catalog, AttemptService attempts, QuizVersions versions, ClassroomDbContext db, TimeProvider clock) : Controller
+public sealed class AttemptsController(CourseCatalog catalog, AttemptService attempts, QuizVersions versions, ClassroomDbContext db, TimeProvider clock, RenderedContent rendered) : Controller
 {
     /// <summary>Generous for a 10,000-character essay and a full quiz; anything larger is refused with 413 before it is read.</summary>
     private const int MaxBody = 256 * 1024;
@@ -170,7 +170,7 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
             Now = clock.GetUtcNow().UtcDateTime,
             Articles = quiz.Questions.Select(q => q.ArticleSlug).Where(slug => slug.Length > 0).Distinct()
                 .Select(catalog.FindArticle).OfType<Article>()
-                .Select(a => new TakeArticle(a.Slug, a.Label, ArticleMarkup.Render(a, [], $"a-{a.Slug}-"))).ToList(),
+                .Select(a => new TakeArticle(a.Slug, a.Label, rendered.Plain(a, $"a-{a.Slug}-"))).ToList(),
         };
 
     /// <summary>The zone an attempt's times show in: its assignment's class, or for practice the student's own class.</summary>

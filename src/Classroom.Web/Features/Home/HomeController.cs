@@ -13,7 +13,7 @@ namespace Classroom.Web.Features.Home;
 /// The first page. A teacher sees their week (what to grade, what is due, who has not started, what just
 /// came in); a student sees their assignments by due date, or is asked for a join code; everyone sees the course.
 /// </summary>
-public sealed class HomeController(CourseCatalog catalog, ClassroomDbContext db, QuizVersions versions, TimeProvider clock) : Controller
+public sealed class HomeController(CourseCatalog catalog, ClassroomDbContext db, QuizVersions versions, TimeProvider clock, Lessons.ReadMarks reads) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index()
@@ -22,7 +22,7 @@ public sealed class HomeController(CourseCatalog catalog, ClassroomDbContext db,
         var now = clock.GetUtcNow().UtcDateTime;
         var read = userId is null
             ? []
-            : await db.LessonReads.Where(r => r.UserId == userId).Select(r => r.LessonSlug).ToListAsync();
+            : (await db.LessonReads.Where(r => r.UserId == userId).Select(r => r.LessonSlug).ToListAsync()).Concat(reads.PendingFor(userId)).ToList();
         var lessons = catalog.Lessons.Select((l, i) => new CourseHomeLesson(
             i + 1, l.Slug, l.Title, l.Summary, l.Article?.Slug, l.Article?.Label, read.Contains(l.Slug))).ToList();
         var page = new CourseHomePage(lessons, ShowReadStatus: User.IsInRole(Roles.Student));

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Classroom.Web.Features.Lessons;
 
-public sealed class LessonsController(CourseCatalog catalog, ClassroomDbContext db, TimeProvider clock) : Controller
+public sealed class LessonsController(CourseCatalog catalog, ClassroomDbContext db, TimeProvider clock, ReadMarks reads, RenderedContent rendered, TryFirstIndex tryFirstIndex) : Controller
 {
     [HttpGet("/lessons/{slug}")]
     public async Task<IActionResult> Show(string slug)
@@ -18,13 +18,15 @@ public sealed class LessonsController(CourseCatalog catalog, ClassroomDbContext 
         TryFirstNotice? tryFirst = null;
         if (User.IsInRole(Roles.Student) && User.Id() is { } userId)
         {
-            await MarkReadAsync(userId, slug);
-            tryFirst = await KeyGates.TryFirstAsync(db, userId, slug, clock.GetUtcNow().UtcDateTime);
+            reads.Mark(userId, slug);
+            // Only a lesson some class takes "try first" needs the student's own check.
+            if (await tryFirstIndex.MayApplyAsync(slug))
+                tryFirst = await KeyGates.TryFirstAsync(db, userId, slug, clock.GetUtcNow().UtcDateTime);
         }
         if (tryFirst is not null)
         {
             // Try first: the article plain, with why and when the markup opens; nothing that marks the answers.
-            var plain = lesson.Article is null ? null : ArticleMarkup.Render(lesson.Article, []);
+            var plain = lesson.Article is null ? null : rendered.Plain(lesson.Article);
             return View(new LessonPage(lesson, HtmlString.Empty, plain, [], HasQuiz: false) { TryFirst = tryFirst });
         }
 
@@ -32,22 +34,8 @@ public sealed class LessonsController(CourseCatalog catalog, ClassroomDbContext 
             .Select(c => new LegendEntry(c, lesson.Annotations.Count(a => a.Category == c)))
             .Where(e => e.Count > 0)
             .ToList();
-        var text = lesson.Article is null ? null : ArticleMarkup.Render(lesson.Article, lesson.Annotations);
+        var text = lesson.Article is null ? null : rendered.Annotated(lesson);
         return View(new LessonPage(lesson, new HtmlString(lesson.TeachingHtml), text, categories, catalog.QuizForLesson(slug) is not null));
-    }
-
-    private async Task MarkReadAsync(string userId, string slug)
-    {
-        if (await db.LessonReads.AnyAsync(r => r.UserId == userId && r.LessonSlug == slug)) return;
-        db.LessonReads.Add(new LessonRead { UserId = userId, LessonSlug = slug, FirstReadAt = DateTime.UtcNow });
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // The same student opened the lesson twice at once; the other request recorded it.
-        }
     }
 }
 
