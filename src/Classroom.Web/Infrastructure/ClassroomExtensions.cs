@@ -39,7 +39,9 @@ public static class ClassroomExtensions
         services.Configure<DatabaseOptions>(config.GetSection(DatabaseOptions.Section));
         services.AddSingleton(sp => new DatabaseConnection(DatabaseSetup.ConnectionString(sp.GetRequiredService<IConfiguration>(), builder.Environment,
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider)));
-        services.AddDbContext<ClassroomDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseConnection>().ConnectionString));
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddDbContext<ClassroomDbContext>((sp, o) => o.UseSqlite(sp.GetRequiredService<DatabaseConnection>().ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
         services.AddDbContext<PostgresClassroomDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<DatabaseConnection>().ConnectionString));
         // Everything asks for a ClassroomDbContext; it is the PostgreSQL one when Database:Provider says so.
         services.Replace(ServiceDescriptor.Scoped<ClassroomDbContext>(sp =>
