@@ -40,6 +40,10 @@ public static class AccountSetup
             .AddEntityFrameworkStores<ClassroomDbContext>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordLengthValidator<ApplicationUser>>();
+        // PBKDF2 rounds for new password hashes (Identity's default, 100,000, unless set). Only load tests lower it,
+        // so that signing thousands of simulated students in measures the app rather than the hash.
+        if (config.GetValue<int?>("Identity:PasswordIterations") is int rounds and > 0)
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = rounds);
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         // Identity rebuilds the principal from the database now and then; keep the session and what the account owes.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
