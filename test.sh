@@ -9,12 +9,22 @@ command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromi
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null \
-    || { echo "could not install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
+  # The packages' own services (PostgreSQL, Redis, nginx on port 80) are not started: the tests start their own.
+  guard=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null && $sudo chmod +x /usr/sbin/policy-rc.d && guard=1
+  fi
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+  installed=$?
+  [ -n "$guard" ] && $sudo rm -f /usr/sbin/policy-rc.d
+  [ $installed -eq 0 ] || { echo "could not install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
+export PATH="$PATH:/usr/sbin"
 
 results=TestResults
 rm -rf "$results"
@@ -24,7 +34,8 @@ if ! dotnet build Classroom.sln -c Release -nologo -clp:ErrorsOnly; then
   exit 1
 fi
 
-# A throw-away PostgreSQL server on loopback for the second run of the integration suite; always stopped.
+# A throw-away PostgreSQL server on loopback for the second run of the integration suite and the cluster
+# test; always stopped.
 servers=()
 cleanup() { for dir in "${servers[@]}"; do tests/servers/postgres.sh stop "$dir"; done; }
 trap cleanup EXIT
@@ -46,10 +57,14 @@ run Classroom.Tests tests/Classroom.Tests
 if [ -n "${CLASSROOM_TEST_POSTGRES:-}" ]; then
   run Classroom.Tests.Postgres tests/Classroom.Tests CLASSROOM_TEST_DATABASE=postgres CLASSROOM_TEST_POSTGRES="$CLASSROOM_TEST_POSTGRES"
 fi
+# Two instances behind nginx with PostgreSQL and Redis (tests/cluster.sh starts and stops them).
+if [ -n "${PG_PORT:-}" ]; then
+  PG_PORT=$PG_PORT tests/cluster.sh "$results" || status=1
+fi
 run Classroom.BrowserTests tests/Classroom.BrowserTests
 
 passed=0; failed=0
-for project in Classroom.Tests Classroom.Tests.Postgres Classroom.BrowserTests; do
+for project in Classroom.Tests Classroom.Tests.Postgres Classroom.ClusterTests Classroom.BrowserTests; do
   trx="$results/$project.trx"
   if [ ! -f "$trx" ]; then
     echo "$project: no results (the test run did not finish)"

@@ -6,6 +6,7 @@ using Classroom.Web.Features.Account;
 using Classroom.Web.Features.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using RedisRateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Classroom.Web.Infrastructure;
@@ -85,7 +86,11 @@ public static class AccountSetup
         });
 
         services.AddMemoryCache();
-        services.AddSingleton<IThrottleStore, MemoryThrottleStore>();
+        // Failure counts are shared through Redis when several instances serve the site (ConnectionStrings:Redis).
+        services.AddSingleton<MemoryThrottleStore>();
+        services.AddSingleton<IThrottleStore>(sp => sp.GetRequiredService<SharedRedis>().Enabled
+            ? ActivatorUtilities.CreateInstance<RedisThrottleStore>(sp)
+            : sp.GetRequiredService<MemoryThrottleStore>());
         services.AddScoped<Sessions>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<SignInService>();
@@ -108,18 +113,30 @@ public static class AccountSetup
             {
                 if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
                 var limit = http.RequestServices.GetRequiredService<IOptions<ThrottleOptions>>().Value.AddressPostsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+                return PerMinute(http, "auth:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), limit);
             });
             // Join codes are short, so tries are limited per signed-in person.
             o.AddPolicy(RateLimitPolicies.Join, http =>
             {
                 if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
                 var limit = http.RequestServices.GetRequiredService<IOptions<ThrottleOptions>>().Value.JoinsPerUserPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(http.User.Id() ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+                return PerMinute(http, "join:" + (http.User.Id() ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), limit);
             });
         });
         return services;
+    }
+
+    /// <summary>A fixed one-minute window: counted in Redis when several instances share it, else in this process.</summary>
+    private static RateLimitPartition<string> PerMinute(HttpContext http, string key, int limit)
+    {
+        var redis = http.RequestServices.GetRequiredService<SharedRedis>();
+        // While Redis does not answer, each instance counts for itself rather than refuse everyone.
+        if (!redis.Enabled || redis.Connection is not { IsConnected: true })
+            return RateLimitPartition.GetFixedWindowLimiter(key,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        return RedisRateLimitPartition.GetFixedWindowRateLimiter(SharedRedis.Prefix + "rate:" + key, _ => new RedisFixedWindowRateLimiterOptions
+        {
+            ConnectionMultiplexerFactory = () => redis.Connection!, PermitLimit = limit, Window = TimeSpan.FromMinutes(1),
+        });
     }
 }

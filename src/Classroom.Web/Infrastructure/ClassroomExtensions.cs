@@ -8,6 +8,7 @@ using Classroom.Web.Data.Entities;
 using Classroom.Web.Features.Account;
 using Classroom.Web.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -21,6 +22,8 @@ namespace Classroom.Web.Infrastructure;
 
 public static class ClassroomExtensions
 {
+    private const string Ready = "ready";
+
     public static WebApplicationBuilder AddClassroom(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -91,7 +94,15 @@ public static class ClassroomExtensions
         services.AddSingleton<Features.Lessons.ReadMarks>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Lessons.ReadMarks>());
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton<ReadReplica>();
+        services.AddScoped<ReportingDb>();
+        services.AddSingleton<SharedRedis>();
+        services.AddSingleton<SiteEvents>();
+        // /health/ready runs every check (for a load balancer); /health/live none (the process answers).
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: [Ready])
+            .AddCheck<RedisHealthCheck>("redis", tags: [Ready]);
         return builder;
     }
 
@@ -118,6 +129,13 @@ public static class ClassroomExtensions
         app.Services.GetRequiredService<CourseCatalog>();
         Features.Pdf.PdfSetup.EnsureReady();
         await DatabaseSetup.PrepareAsync(app.Services);
+        // Announcements from other instances (through Redis, when set): a session ended, an assignment changed.
+        var sessionCache = app.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>();
+        app.Services.GetRequiredService<SiteEvents>().On((kind, value) =>
+        {
+            if (kind == Features.Account.Sessions.EndedEvent) sessionCache.Remove(Features.Account.Sessions.CacheKey(value));
+        });
+        app.Services.GetRequiredService<TryFirstIndex>();
         var demo = app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<Demo.DemoOptions>>().Value.Seed;
         if (demo) await Demo.DemoData.SeedAsync(app.Services);
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(Welcome(app, demo)));
@@ -144,6 +162,8 @@ public static class ClassroomExtensions
         app.UseAuthorization();
 
         app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapControllers();
     }
 }

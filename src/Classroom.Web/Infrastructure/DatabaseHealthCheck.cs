@@ -47,3 +47,15 @@ public sealed class DatabaseHealthCheck(ClassroomDbContext db, TimeProvider cloc
         }
     }
 }
+
+/// <summary>
+/// On PostgreSQL, the server answers a query (the check the HealthChecks.NpgSql package makes); on SQLite there
+/// is no server to ask, which is healthy.
+/// </summary>
+public sealed class PostgresHealthCheck(Microsoft.Extensions.Options.IOptions<DatabaseOptions> options, DatabaseConnection connection) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        options.Value.Provider != DatabaseProvider.Postgres
+            ? Task.FromResult(HealthCheckResult.Healthy("not used: the database is SQLite"))
+            : new HealthChecks.NpgSql.NpgSqlHealthCheck(new HealthChecks.NpgSql.NpgSqlHealthCheckOptions(connection.ConnectionString)).CheckHealthAsync(context, cancellationToken);
+}

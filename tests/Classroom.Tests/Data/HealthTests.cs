@@ -8,6 +8,33 @@ namespace Classroom.Tests.Data;
 /// <summary>Health is honest, and a database that cannot be written stops start-up with one clear line.</summary>
 public class HealthTests
 {
+    [Fact]
+    public async Task Live_and_ready_answer_for_orchestrators_and_health_lists_no_redis_when_none_is_set()
+    {
+        using var factory = new ClassroomFactory();
+        var client = factory.CreateClient();
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/live"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+    }
+
+    [Fact]
+    public async Task Ready_is_unhealthy_when_the_redis_it_is_told_to_use_does_not_answer_while_live_stays_healthy()
+    {
+        // A port nothing listens on: the instance cannot share limits, so it should not be sent traffic.
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        using var factory = new ClassroomFactory();
+        factory.Settings["ConnectionStrings:Redis"] = $"127.0.0.1:{port},connectTimeout=500";
+        var client = factory.CreateClient();
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/live"));
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+    }
+
     [SqliteFact]
     public async Task Health_is_unhealthy_while_the_database_cannot_be_written()
     {

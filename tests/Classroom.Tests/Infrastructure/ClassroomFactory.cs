@@ -45,7 +45,8 @@ public class ClassroomFactory : WebApplicationFactory<Program>
                 ["Demo:Seed"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
-            foreach (var (key, value) in Settings) settings[key] = value;
+            // "{database}" in a setting stands for this app's PostgreSQL database (known only now).
+            foreach (var (key, value) in Settings) settings[key] = postgresName is null ? value : value?.Replace("{database}", postgresName);
             config.AddInMemoryCollection(settings);
         });
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddress>());

@@ -10,18 +10,21 @@ namespace Classroom.Web.Features.Account;
 
 /// <summary>
 /// Server-side sessions. A sign-in cookie carries its session's id ("sid"); each request checks that the
-/// session is still open (remembered for <see cref="CheckEvery"/>, and forgotten at once on this instance
-/// when it ends), so a copied cookie stops working at sign-out, a password change or reset, "sign out
+/// session is still open (remembered for <see cref="CheckEvery"/>, and forgotten at once on every instance
+/// when it ends: through Redis when several instances serve the site), so a copied cookie stops working at sign-out, a password change or reset, "sign out
 /// everywhere", or when an admin ends a person's sessions.
 /// </summary>
-public sealed class Sessions(ClassroomDbContext db, IMemoryCache cache, TimeProvider clock)
+public sealed class Sessions(ClassroomDbContext db, IMemoryCache cache, TimeProvider clock, Infrastructure.SiteEvents events)
 {
     public const string Claim = "sid";
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan SeenEvery = TimeSpan.FromMinutes(5);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-    private static string CacheKey(string id) => $"session:{id}";
+    public static string CacheKey(string id) => $"session:{id}";
+
+    /// <summary>Announced to every instance when a session ends, so none trusts its cached "open" for the rest of the 30 s.</summary>
+    public const string EndedEvent = "session-ended";
 
     public async Task<UserSession> StartAsync(string userId, HttpContext http)
     {
@@ -56,6 +59,7 @@ public sealed class Sessions(ClassroomDbContext db, IMemoryCache cache, TimeProv
         await db.UserSessions.Where(s => s.Id == sessionId && s.EndedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, Now).SetProperty(x => x.EndReason, reason));
         cache.Remove(CacheKey(sessionId));
+        await events.PublishAsync(EndedEvent, sessionId);
     }
 
     /// <summary>Ends every open session of a person (but <paramref name="except"/>); returns how many.</summary>
@@ -64,7 +68,11 @@ public sealed class Sessions(ClassroomDbContext db, IMemoryCache cache, TimeProv
         var ids = await db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != except).Select(s => s.Id).ToListAsync();
         await db.UserSessions.Where(s => ids.Contains(s.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, Now).SetProperty(x => x.EndReason, reason));
-        foreach (var id in ids) cache.Remove(CacheKey(id));
+        foreach (var id in ids)
+        {
+            cache.Remove(CacheKey(id));
+            await events.PublishAsync(EndedEvent, id);
+        }
         return ids.Count;
     }
 

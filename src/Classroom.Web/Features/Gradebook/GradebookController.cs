@@ -10,8 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Classroom.Web.Features.Gradebook;
 
 [Authorize]
-public sealed class GradebookController(ClassroomDbContext db, ClassAccess access, QuizVersions versions, TimeProvider clock) : Controller
+public sealed class GradebookController(ReportingDb reporting, ClassAccess access, QuizVersions versions, TimeProvider clock) : Controller
 {
+    // Reads go to the read replica when one is configured; access is checked on the primary.
+    private readonly ClassroomDbContext db = reporting.Db;
+
     [HttpGet("/classes/{id:int}/gradebook")]
     public async Task<IActionResult> Show(int id, string? count)
     {

@@ -10,12 +10,17 @@ using Classroom.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Classroom.Web.Features.Pdf;
 
 /// <summary>Builds each document's model with a query and returns the PDF. The documents themselves do no I/O.</summary>
-public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, ClassAccess access, QuizVersions versions, TimeProvider clock) : Controller
+public sealed class PdfController(CourseCatalog catalog, ReportingDb reporting, ClassAccess access, QuizVersions versions, TimeProvider clock,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : Controller
 {
+    // Reads go to the read replica when one is configured; access is checked on the primary.
+    private readonly ClassroomDbContext db = reporting.Db;
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Today's date where the class is: the date printed on a page.</summary>
@@ -27,8 +32,17 @@ public sealed class PdfController(CourseCatalog catalog, ClassroomDbContext db, 
         var lesson = catalog.FindLesson(slug);
         if (lesson is null) return NotFound();
         var zone = User.Id() is { } me ? await ClassTime.ZoneOfAsync(db, me) : "UTC";
-        var model = new WorksheetModel(lesson, lesson.Article, catalog.QuizForLesson(slug), null, TodayIn(zone), PaperFor(paper, null)) { Glossary = catalog.Glossary };
-        return Pdf(new WorksheetDocument(model).Render(), $"{slug}-worksheet.pdf");
+        var today = TodayIn(zone);
+        var size = PaperFor(paper, null);
+        // The same for everyone on a day: made once per lesson, paper and date, and made again when the content
+        // changes (the lesson object is the content version: new content is a new catalog).
+        var bytes = (await cache.GetOrCreateAsync(("worksheet", lesson, size, today.Date), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromDays(1);
+            var model = new WorksheetModel(lesson, lesson.Article, catalog.QuizForLesson(slug), null, today, size) { Glossary = catalog.Glossary };
+            return Task.FromResult(new WorksheetDocument(model).Render());
+        }))!;
+        return Pdf(bytes, $"{slug}-worksheet.pdf");
     }
 
     [HttpGet("/assignments/{id:int}/answer-key.pdf")]

@@ -7,10 +7,21 @@ namespace Classroom.Web.Features.Shared;
 /// <summary>
 /// Which lessons any class takes "try first" (archived ones included: a superset only costs the exact per-student check), read at most every ten seconds, so a lesson that no class
 /// takes that way needs no per-student query. Changing an assignment here refreshes it at once; another
-/// instance sees the change within ten seconds.
+/// instance hears of the change through Redis (or sees it within ten seconds without).
 /// </summary>
-public sealed class TryFirstIndex(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class TryFirstIndex
 {
+    public const string ChangedEvent = "assignments-changed";
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly Infrastructure.SiteEvents events;
+
+    public TryFirstIndex(IServiceScopeFactory scopes, TimeProvider clock, Infrastructure.SiteEvents events)
+    {
+        (this.scopes, this.clock, this.events) = (scopes, clock, events);
+        events.On((kind, _) => { if (kind == ChangedEvent) current = null; });
+    }
+
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile Snapshot? current;
@@ -19,7 +30,8 @@ public sealed class TryFirstIndex(IServiceScopeFactory scopes, TimeProvider cloc
 
     public async Task<bool> MayApplyAsync(string lessonSlug) => (await LessonsAsync()).Contains(lessonSlug);
 
-    public void Invalidate() => current = null;
+    /// <summary>An assignment changed: every instance re-reads the index (others hear it through Redis, when set).</summary>
+    public void Invalidate() => events.Publish(ChangedEvent);
 
     private async Task<HashSet<string>> LessonsAsync()
     {
