@@ -5,7 +5,7 @@
 #   STUDENTS=1000 STEADY=60 bench/load.sh sqlite
 # Settings (environment): STUDENTS (10000), THINK (60 s between saves), RAMP (300 s over which students
 # arrive), STEADY (120 s of saving after the ramp), SYNC (5000 start a second assignment in one instant),
-# SPIKE (60 s window in which everyone submits). Not part of ./test.sh (see README "Load").
+# SPIKE (60 s window in which everyone submits), PG_POOL (30 connections per instance). Not part of ./test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 providers=${1:-sqlite postgres}
@@ -23,9 +23,10 @@ results=()
 for provider in $providers; do
   port=$(free_port); url="http://127.0.0.1:$port"
   if [ "$provider" = postgres ]; then
-    [ -z "${PG_DIR:-}" ] && eval "$(tests/servers/postgres.sh start)"
+    # PostgreSQL with its defaults (fsync on), as SQLite keeps its own: a fair comparison.
+    [ -z "${PG_DIR:-}" ] && eval "$(PG_DURABLE=1 tests/servers/postgres.sh start)"
     psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS classroom_load" -c "CREATE DATABASE classroom_load" >/dev/null
-    db="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=classroom_load;Maximum Pool Size=200"
+    db="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=classroom_load;Maximum Pool Size=${PG_POOL:-30}"
     dbenv=(Database__Provider=Postgres "ConnectionStrings__Classroom=$db")
   else
     rm -f "$work"/load.db*

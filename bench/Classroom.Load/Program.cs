@@ -122,7 +122,11 @@ sealed class LoadRun(LoadOptions o)
                     Ready();
                     await syncGate.Task;
                     await StartBAsync(s);
-                    if (Interlocked.Increment(ref syncDone) == o.Sync) syncSeconds = syncClock!.Elapsed.TotalSeconds;
+                    if (Interlocked.Increment(ref syncDone) == o.Sync)
+                    {
+                        syncSeconds = syncClock!.Elapsed.TotalSeconds;
+                        syncFinishedAt = started.Elapsed;
+                    }
                     continue;
                 }
                 if (now >= spikeAt) break;
@@ -137,8 +141,10 @@ sealed class LoadRun(LoadOptions o)
                 if (started.Elapsed >= next && started.Elapsed < spikeAt)
                 {
                     var at = started.Elapsed;
+                    // Saves while the synchronized start is still being served (and 5 s after) are counted apart.
+                    var syncOver = syncFinishedAt;
                     var phase = at < TimeSpan.FromSeconds(o.Ramp) ? "save during arrival"
-                        : at >= syncAt && at < syncAt + TimeSpan.FromSeconds(15) ? "save during sync start" : "save";
+                        : at >= syncAt && (syncOver is null || at < syncOver + TimeSpan.FromSeconds(5)) ? "save during sync start" : "save";
                     await SaveAsync(s, s.AttemptA, phase);
                     next = started.Elapsed + TimeSpan.FromSeconds(o.Think * (0.5 + random.NextDouble()));
                 }
@@ -185,6 +191,7 @@ sealed class LoadRun(LoadOptions o)
     }
 
     private Stopwatch? syncClock;
+    private TimeSpan? syncFinishedAt;
 
     private int Count(string kind) => timings.TryGetValue(kind, out var bag) ? bag.Count : 0;
 

@@ -48,6 +48,8 @@ public sealed class RedisThrottleStore(SharedRedis redis, MemoryThrottleStore fa
 {
     private async Task<T> OrLocally<T>(Func<Task<T>> shared, Func<Task<T>> local)
     {
+        // Not connected: count here at once rather than wait in the client's queue for a reconnect.
+        if (redis.Connection is not { IsConnected: true }) return await local();
         try
         {
             return await shared();
@@ -161,6 +163,11 @@ public sealed class SiteEvents(SharedRedis redis, ILogger<SiteEvents> log)
     {
         Deliver(kind, value);
         if (!redis.Enabled) return;
+        if (redis.Connection is not { IsConnected: true })
+        {
+            log.LogWarning("Redis is not connected: other instances are not told of {Kind} (they catch up by themselves)", kind);
+            return;
+        }
         try
         {
             await redis.Connection!.GetSubscriber().PublishAsync(Channel, $"{kind}:{value}").WaitAsync(TimeSpan.FromSeconds(2));
@@ -173,12 +180,14 @@ public sealed class SiteEvents(SharedRedis redis, ILogger<SiteEvents> log)
     }
 }
 
-/// <summary>Redis answers a PING (or is not used at all, which is healthy too).</summary>
+/// <summary>Redis answers a PING (or is not used at all, which is healthy too); degraded while it does not.</summary>
 public sealed class RedisHealthCheck(SharedRedis redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!redis.Enabled) return HealthCheckResult.Healthy("Redis is not used: limits and caches are per instance");
+        if (redis.Connection is not { IsConnected: true })
+            return HealthCheckResult.Degraded("Redis is not connected; limits and counts are per instance until it is");
         try
         {
             var latency = await redis.Connection!.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
@@ -186,7 +195,9 @@ public sealed class RedisHealthCheck(SharedRedis redis) : IHealthCheck
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy($"Redis does not answer: {e.Message}");
+            // Degraded, not Unhealthy: the instance still serves (counting limits for itself), and a Redis outage
+            // must not take every instance out of the proxy at once.
+            return HealthCheckResult.Degraded($"Redis does not answer; limits and counts are per instance until it does: {e.Message}");
         }
     }
 }
