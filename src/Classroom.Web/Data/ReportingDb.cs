@@ -23,7 +23,7 @@ public sealed class ReadReplica
             if (!Configured) return null;
             if (options.Value.Provider == DatabaseProvider.Postgres)
             {
-                var pg = new DbContextOptionsBuilder<PostgresClassroomDbContext>().UseNpgsql(connection)
+                var pg = new DbContextOptionsBuilder<PostgresClassroomDbContext>().UseNpgsql(DatabaseSetup.WithPreparedStatements(connection!))
                     .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
                 return () => new PostgresClassroomDbContext(pg);
             }

@@ -23,6 +23,18 @@ public class PostgresTests
             "The model differs from the PostgreSQL migrations' snapshot: run `dotnet ef migrations add <Name> --context PostgresClassroomDbContext --output-dir Data/Migrations/Postgres --namespace Classroom.Web.Data.Migrations.Postgres` in src/Classroom.Web.");
     }
 
+    [Theory]
+    [InlineData("Host=db;Database=classroom;Username=app", "30")]
+    [InlineData("Host=db;Database=classroom;Username=app;Max Auto Prepare=0", "0")]
+    [InlineData("Host=db;Database=classroom;Username=app;MaxAutoPrepare=5", "5")]
+    public void Postgres_connections_prepare_the_frequent_queries_unless_the_connection_string_says_otherwise(string configured, string expected)
+    {
+        var used = new Npgsql.NpgsqlConnectionStringBuilder(Classroom.Web.Data.DatabaseSetup.WithPreparedStatements(configured));
+        Assert.Equal(int.Parse(expected), used.MaxAutoPrepare);
+        Assert.Equal("db", used.Host);
+        Assert.Equal("classroom", used.Database);
+    }
+
     [PostgresFact]
     public async Task Migrating_an_empty_database_gives_the_same_schema_as_the_model()
     {
