@@ -26,8 +26,31 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
     /// The student's own attempt: practice, or an assignment of a class they are still in (a student removed from
     /// the class no longer reaches its work). The quiz itself comes from the version cache, not this row.
     /// </summary>
-    public Task<Attempt?> FindOwnAsync(int id, string studentId) =>
-        db.Attempts.SingleOrDefaultAsync(a => a.Id == id && a.StudentId == studentId
+    public Task<Attempt?> FindOwnAsync(int id, string studentId) => Own(id, studentId).SingleOrDefaultAsync();
+
+    /// <summary>The student's own attempt and, for an assignment, its class's time zone: one query for the attempt page.</summary>
+    public async Task<(Attempt Attempt, string? AssignmentZone)?> FindOwnWithZoneAsync(int id, string studentId) =>
+        await OwnWithZone(db, id, studentId) is { } row ? (row.Attempt, row.Zone) : null;
+
+    private sealed record AttemptWithZone(Attempt Attempt, string? Zone);
+
+    // Compiled once (the attempt page and autosave run these on every request): EF skips translating the
+    // expression and looking up its cache each time. One provider per process, so one compiled form.
+    private static readonly Func<ClassroomDbContext, int, string, Task<AttemptWithZone?>> OwnWithZone =
+        EF.CompileAsyncQuery((ClassroomDbContext db, int id, string studentId) =>
+            db.Attempts.Where(a => a.Id == id && a.StudentId == studentId
+                    && (a.AssignmentId == null || db.Assignments.Any(x => x.Id == a.AssignmentId && x.Class!.Enrollments.Any(e => e.StudentId == studentId && e.RemovedAt == null))))
+                .Select(a => new AttemptWithZone(a, db.Assignments.Where(x => x.Id == a.AssignmentId).Select(x => x.Class!.TimeZone).FirstOrDefault()))
+                .SingleOrDefault());
+
+    private sealed record SavedAnswer(string QuestionId, string AnswerJson);
+
+    private static readonly Func<ClassroomDbContext, int, IAsyncEnumerable<SavedAnswer>> SavedAnswers =
+        EF.CompileAsyncQuery((ClassroomDbContext db, int attemptId) =>
+            db.Responses.AsNoTracking().Where(r => r.AttemptId == attemptId).Select(r => new SavedAnswer(r.QuestionId, r.AnswerJson)));
+
+    private IQueryable<Attempt> Own(int id, string studentId) =>
+        db.Attempts.Where(a => a.Id == id && a.StudentId == studentId
             && (a.AssignmentId == null || db.Assignments.Any(x => x.Id == a.AssignmentId && x.Class!.Enrollments.Any(e => e.StudentId == studentId && e.RemovedAt == null))));
 
     public Task<List<Attempt>> PracticeAttemptsAsync(string studentId, string quizSlug) => InScopeAsync(studentId, Attempt.PracticeScope(quizSlug));
@@ -150,9 +173,12 @@ public sealed class AttemptService(ClassroomDbContext db, QuizVersions versions,
 
     public bool IsOutOfTime(Attempt attempt) => attempt.DeadlineAt is { } deadline && Now > deadline + Grace;
 
-    public async Task<Dictionary<string, Answer>> AnswersAsync(int attemptId) =>
-        (await db.Responses.Where(r => r.AttemptId == attemptId).ToListAsync())
-            .ToDictionary(r => r.QuestionId, r => Answer.FromJson(r.AnswerJson));
+    public async Task<Dictionary<string, Answer>> AnswersAsync(int attemptId)
+    {
+        var answers = new Dictionary<string, Answer>();
+        await foreach (var saved in SavedAnswers(db, attemptId)) answers[saved.QuestionId] = Answer.FromJson(saved.AnswerJson);
+        return answers;
+    }
 
     public async Task<List<Response>> ResponsesAsync(int attemptId) =>
         await db.Responses.Where(r => r.AttemptId == attemptId).ToListAsync();

@@ -51,14 +51,13 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
     [HttpGet("/attempts/{id:int}")]
     public async Task<IActionResult> Take(int id)
     {
-        var attempt = await attempts.FindOwnAsync(id, User.Id()!);
-        if (attempt is null) return NotFound();
+        if (await attempts.FindOwnWithZoneAsync(id, User.Id()!) is not var (attempt, zone)) return NotFound();
         if (await PauseOfAsync(attempt) is { } pause) return Paused(pause, "/assignments");
         var quiz = await versions.DefinitionAsync(attempt.QuizVersionId);
         if (!attempt.IsSubmitted && attempts.IsOutOfTime(attempt))
             await attempts.SubmitAsync(attempt, quiz, new Dictionary<string, Answer>());
         if (attempt.IsSubmitted) return Redirect($"/attempts/{id}/review");
-        return View(await TakePageAsync(attempt, quiz, message: null));
+        return View(await TakePageAsync(attempt, quiz, message: null, zone));
     }
 
     /// <summary>Autosave from the page's script: one question at a time, with its sequence, answered in JSON.</summary>
@@ -162,11 +161,11 @@ public sealed class AttemptsController(CourseCatalog catalog, AttemptService att
     private (Lesson? Lesson, QuizDefinition? Quiz) Find(string slug) =>
         (catalog.FindLesson(slug), catalog.QuizForLesson(slug));
 
-    private async Task<TakePage> TakePageAsync(Attempt attempt, QuizDefinition quiz, string? message) =>
+    private async Task<TakePage> TakePageAsync(Attempt attempt, QuizDefinition quiz, string? message, string? zone = null) =>
         new(attempt.Id, quiz, catalog.FindLesson(quiz.LessonSlug)?.Title ?? quiz.Title, await attempts.AnswersAsync(attempt.Id),
             attempt.DeadlineAt, attempt.LastSavedAt, message)
         {
-            Zone = await ZoneAsync(attempt),
+            Zone = zone ?? await ZoneAsync(attempt),
             Now = clock.GetUtcNow().UtcDateTime,
             Articles = quiz.Questions.Select(q => q.ArticleSlug).Where(slug => slug.Length > 0).Distinct()
                 .Select(catalog.FindArticle).OfType<Article>()

@@ -54,6 +54,7 @@ public sealed class PdfCanvas
         PdfSetup.EnsureReady();
         this.frame = frame;
         document = new PdfDocument();
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         document.Info.Title = frame.Title;
         document.Info.Author = "Classroom";
         document.Info.Creator = "Classroom (MIT licence), with PDFsharp 6.2 (MIT)";
