@@ -95,6 +95,44 @@ public class TeacherWeekTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Class_insight_shows_the_class_on_the_article_and_opens_a_sentence_by_keyboard()
+    {
+        string[] names = ["Ava Adams", "Ben Brown", "Cleo Chen", "Dev Das", "Eve Ekwu"];
+        var world = await SeedAsync(names, _ => { });
+        var quiz = fixture.Services.GetRequiredService<CourseCatalog>().QuizForLesson("tal-afar-offensive")!;
+        var highlight = quiz.Questions.OfType<HighlightQuestion>().First();
+        var choice = quiz.Questions.OfType<SingleChoiceQuestion>().First();
+        for (int i = 0; i < names.Length; i++)
+            await SubmitDirectAsync(world, names[i], new()
+            {
+                [highlight.Id] = new Answer { Sentences = highlight.KeySentences.Take(1 + i % highlight.KeySentences.Count).ToList() },
+                [choice.Id] = new Answer { Choices = [choice.Options[i % choice.Options.Count].Id] },
+            });
+
+        var teacher = await SignInAsync(world.TeacherEmail);
+        await teacher.GotoAsync($"/assignments/{world.AssignmentId}");
+        await teacher.GetByRole(AriaRole.Link, new() { Name = "Class insight" }).ClickAsync();
+        await Assertions.Expect(teacher.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^Class insight"), Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(teacher.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("How the class scored") })).ToBeVisibleAsync();
+        await CheckAsync(teacher, "insight");
+
+        // The first key sentence: everyone marked it. Open it from the keyboard and read who.
+        var first = teacher.Locator($"#q-{highlight.Id} .class-article summary").Filter(new() { HasText = "✓ in the key" }).First;
+        await first.FocusAsync();
+        await teacher.Keyboard.PressAsync("Enter");
+        var who = teacher.Locator($"#q-{highlight.Id} .class-article details[open] .share-who").First;
+        await Assertions.Expect(who).ToContainTextAsync("Marked it (5)");
+        await Assertions.Expect(who).ToContainTextAsync("Ava Adams");
+        await CheckAsync(teacher, "insight-sentence-open");
+
+        var phone = await SignInAsync(world.TeacherEmail, width: 390, height: 844);
+        await phone.GotoAsync($"/assignments/{world.AssignmentId}/insight");
+        var wide = await phone.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-scroll') && e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling on a phone; too wide: " + wide);
+        await CheckAsync(phone, "insight-phone");
+    }
+
+    [Fact]
     public async Task The_teacher_home_says_what_to_do_next_and_a_blank_answer_takes_one_key()
     {
         var world = await SeedAsync(["Ava Adams", "Ben Brown", "Cleo Chen"], _ => { });

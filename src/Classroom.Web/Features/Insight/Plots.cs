@@ -34,7 +34,9 @@ public static class Plots
             var x = left + i * barW;
             svg.Append($"<rect x=\"{F(x + 2)}\" y=\"{F(height - bottom - h)}\" width=\"{F(barW - 4)}\" height=\"{F(h)}\" class=\"bar\"/>");
             if (count > 0) svg.Append($"<text x=\"{F(x + barW / 2)}\" y=\"{F(height - bottom - h - 4)}\" class=\"count\" text-anchor=\"middle\">{count}</text>");
-            svg.Append($"<text x=\"{F(x + barW / 2)}\" y=\"{F(height - bottom + 16)}\" class=\"tick\" text-anchor=\"middle\">{F((double)from)}–{F((double)to)}</text>");
+            // Each band's lower edge under it, and the top of the scale after the last: short labels that never overlap.
+            svg.Append($"<text x=\"{F(x)}\" y=\"{F(height - bottom + 16)}\" class=\"tick\" text-anchor=\"middle\">{F((double)from)}</text>");
+            if (i == bins.Count - 1) svg.Append($"<text x=\"{F(x + barW)}\" y=\"{F(height - bottom + 16)}\" class=\"tick\" text-anchor=\"end\">{F((double)to)}</text>");
         }
         svg.Append($"<text x=\"{F(width / 2)}\" y=\"{F(height - 4)}\" class=\"label\" text-anchor=\"middle\">score (points)</text>");
         svg.Append("</svg>");
