@@ -14,14 +14,7 @@ public static class GradebookCsv
 {
     public static byte[] Write(GradebookTable table)
     {
-        var options = CsvWriterOptions.Default with
-        {
-            Injection = CsvInjection.Escape,
-            WriteByteOrderMark = true,
-            FormatProvider = CultureInfo.InvariantCulture,
-        };
-        using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        return Classroom.Web.Features.Shared.CsvFiles.Write(csv =>
         {
             csv.WriteField("Student");
             csv.WriteField("Email");
@@ -48,7 +41,6 @@ public static class GradebookCsv
                 csv.WriteField(row.Percent?.ToString("0.#", CultureInfo.InvariantCulture) ?? "");
                 csv.EndRecord();
             }
-        }
-        return stream.ToArray();
+        });
     }
 }

@@ -30,7 +30,7 @@ public sealed class InsightController(ClassroomDbContext db, ReportingDb reporti
     {
         var data = await InsightQuery.LoadAsync(db, reporting.Db, access, versions, id, User);
         if (data is null) return NotFound();
-        var bytes = Csv(csv =>
+        var bytes = CsvFiles.Write(csv =>
         {
             foreach (var h in new[] { "Student", "Question", "Type", "Answer", "Points", "Out of", "Status" }) csv.WriteField(h);
             csv.EndRecord();
@@ -58,7 +58,7 @@ public sealed class InsightController(ClassroomDbContext db, ReportingDb reporti
         var data = await InsightQuery.LoadAsync(db, reporting.Db, access, versions, id, User);
         if (data is null) return NotFound();
         var items = InsightReport.Analyse(data.Quiz, data.Students);
-        var bytes = Csv(csv =>
+        var bytes = CsvFiles.Write(csv =>
         {
             foreach (var h in new[] { "Question", "Type", "Prompt", "Points", "Students", "Answered", "Waiting for a teacher", "Facility (%)", "Discrimination (item-rest r)", "Flags" })
                 csv.WriteField(h);
@@ -83,15 +83,6 @@ public sealed class InsightController(ClassroomDbContext db, ReportingDb reporti
     }
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    /// <summary>CSV a spreadsheet opens as it is: UTF-8 with a byte-order mark, and cells that look like formulas kept as text.</summary>
-    private static byte[] Csv(Action<CsvWriter> write)
-    {
-        var options = CsvWriterOptions.Default with { Injection = CsvInjection.Escape, WriteByteOrderMark = true, FormatProvider = CultureInfo.InvariantCulture };
-        using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true)) write(csv);
-        return stream.ToArray();
-    }
 }
 
 public sealed record InsightPage(InsightData Data, IReadOnlyList<QuestionDetail> Questions);
